@@ -1,0 +1,94 @@
+// The answer the classifier gives for one description: a plain value type.
+//
+// Every field is filled by icp::Classifier::classify(); renderers (the CLI's
+// report, JSON, CSV columns) only read it. Byte offsets in Span point into the
+// text the caller passed in, so evidence can be highlighted in the original.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace icp {
+
+// What the business needs under the Measures (State Council Order 292).
+enum class Outcome {
+  license,  // 经营性: ICP operating licence (B25), art. 4 and 7
+  filing,   // 非经营性: ICP filing (备案), art. 4
+  neither,  // no internet information service of its own
+};
+
+// The kind of text a rule rests on; the report names it beside each step.
+enum class Basis {
+  measures,     // 《互联网信息服务管理办法》, a State Council regulation
+  catalogue,    // 《电信业务分类目录（2015年版）》
+  notice,       // an official notice (MIIT, a provincial administration, CAC)
+  brief,        // the agency brief: practice, not found in any regulation
+  beyond_brief  // general knowledge beyond the brief, reported as a note
+};
+
+// A phrase of the input that decided something.
+struct Span {
+  std::size_t begin = 0;  // byte offset into the caller's text
+  std::size_t end = 0;    // one past the last byte
+  std::string text;       // the caller's bytes [begin, end), as UTF-8
+  std::string signal;     // lexicon signal id, e.g. "pay_ads"
+  bool negated = false;   // "不提供即时通讯" — the phrase is denied
+  bool planned = false;   // "计划上线付费会员" — announced, not yet live
+};
+
+// One step of the decision, as the report explains it.
+struct TraceStep {
+  int step = 0;            // 1–7, the step of the decision in domain.md
+  std::string rule;        // stable rule id, e.g. "commercial.presumed_platform"
+  Basis basis = Basis::brief;
+  std::string citation;    // e.g. "《互联网信息服务管理办法》第三条"
+  std::string reason_zh;   // one line, Chinese
+  std::string reason_en;   // one line, English
+  std::vector<Span> evidence;
+};
+
+// Sector approval needed before the licence or filing (Measures art. 5).
+struct Preapproval {
+  std::string sector;       // news | publishing | education | medical | drugs | medical_devices
+  bool still_required = true;  // false: national approval cancelled, check the province
+  std::string standing_zh;
+  std::string standing_en;
+  std::vector<Span> evidence;
+};
+
+// A fact the text does not give, asked the way an agency would ask it.
+struct MissingFact {
+  std::string id;  // e.g. "charges_users"
+  std::string question_zh;
+  std::string question_en;
+};
+
+// Something the report should say beside the decision (other permits,
+// disputes between sources, input problems).
+struct Note {
+  std::string id;  // e.g. "edi_licence", "invalid_utf8"
+  std::string text_zh;
+  std::string text_en;
+};
+
+struct Decision {
+  Outcome decision = Outcome::neither;
+  std::vector<int> categories;  // B25 sub-categories 1–5, ascending
+  bool news_permit = false;     // 互联网新闻信息服务许可证 needed
+  std::vector<Preapproval> preapprovals;
+  bool foreign_investment = false;
+  bool planned = false;     // the decision rests on an announced plan
+  double confidence = 0.0;  // 0–1
+  std::vector<Span> evidence;  // every phrase that fired, in text order
+  std::vector<TraceStep> trace;
+  std::vector<MissingFact> missing_facts;
+  std::vector<Note> notes;
+};
+
+// "license" | "filing" | "neither": the names used in JSON, CSV and eval files.
+const char* to_string(Outcome outcome) noexcept;
+// "measures" | "catalogue" | "notice" | "brief" | "beyond_brief"
+const char* to_string(Basis basis) noexcept;
+
+}  // namespace icp

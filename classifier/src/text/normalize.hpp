@@ -1,0 +1,48 @@
+// Normalisation: the caller's bytes → one canonical UTF-8 text to match on,
+// with a map back to the caller's byte offsets.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace icp::text {
+
+struct NormalizedText {
+  // NFKC + case fold, Traditional → Simplified (only when the input has
+  // Traditional characters), markup tags and entities removed, control
+  // characters and whitespace runs folded to one ASCII space (dropped
+  // between two CJK characters), invalid UTF-8 replaced by U+FFFD.
+  std::string text;
+  // source[i] is the offset in the caller's bytes of the character that
+  // produced byte i of `text`; source[text.size()] is the input's size.
+  std::vector<std::uint32_t> source;
+  bool invalid_utf8 = false;            // replacement characters were inserted
+  std::size_t first_invalid_byte = 0;   // caller offset of the first bad byte
+  bool had_traditional = false;         // Traditional→Simplified was applied
+
+  // Maps a normalised byte range [begin, end) to the caller's byte range.
+  std::pair<std::size_t, std::size_t> to_source(std::size_t begin, std::size_t end) const;
+};
+
+// Thread-safe: normalize() is const and may run concurrently.
+class Normalizer {
+ public:
+  Normalizer();
+  ~Normalizer();
+  Normalizer(const Normalizer&) = delete;
+  Normalizer& operator=(const Normalizer&) = delete;
+
+  NormalizedText normalize(std::string_view utf8) const;
+  // The normalised text alone (for lexicon phrases).
+  std::string normalize_phrase(std::string_view utf8) const;
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+}  // namespace icp::text
