@@ -20,11 +20,19 @@ Classifier::~Classifier() = default;
 Classifier::Classifier(Classifier&&) noexcept = default;
 Classifier& Classifier::operator=(Classifier&&) noexcept = default;
 
-Decision Classifier::classify(std::string_view) const { return {}; }
+Decision Classifier::classify(std::string_view) const {
+  return {};
+}
 
-const std::string& Classifier::lexicon_hash() const noexcept { return impl_->lexicon.hash; }
-std::size_t Classifier::phrase_count() const noexcept { return impl_->lexicon.phrases.size(); }
+const std::string& Classifier::lexicon_hash() const noexcept {
+  return impl_->lexicon.hash;
+}
+std::size_t Classifier::phrase_count() const noexcept {
+  return impl_->lexicon.phrases.size();
+}
 
-const char* version() noexcept { return ICP_VERSION; }
+const char* version() noexcept {
+  return ICP_VERSION;
+}
 
 }  // namespace icp

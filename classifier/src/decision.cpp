@@ -5,20 +5,28 @@ namespace icp {
 
 const char* to_string(Outcome outcome) noexcept {
   switch (outcome) {
-    case Outcome::license: return "license";
-    case Outcome::filing: return "filing";
-    case Outcome::neither: return "neither";
+    case Outcome::license:
+      return "license";
+    case Outcome::filing:
+      return "filing";
+    case Outcome::neither:
+      return "neither";
   }
   return "neither";
 }
 
 const char* to_string(Basis basis) noexcept {
   switch (basis) {
-    case Basis::measures: return "measures";
-    case Basis::catalogue: return "catalogue";
-    case Basis::notice: return "notice";
-    case Basis::brief: return "brief";
-    case Basis::beyond_brief: return "beyond_brief";
+    case Basis::measures:
+      return "measures";
+    case Basis::catalogue:
+      return "catalogue";
+    case Basis::notice:
+      return "notice";
+    case Basis::brief:
+      return "brief";
+    case Basis::beyond_brief:
+      return "beyond_brief";
   }
   return "brief";
 }

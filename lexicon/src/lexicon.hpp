@@ -29,8 +29,8 @@ struct SignalInfo {
 struct PhraseEntry {
   std::string phrase;  // as written in the file (normalised later, by the classifier)
   std::string signal;
-  int weight = 1;      // 1 weak, 2 clear, 3 decisive
-  std::string file;    // where it came from, for error messages and reports
+  int weight = 1;    // 1 weak, 2 clear, 3 decisive
+  std::string file;  // where it came from, for error messages and reports
   std::size_t line = 0;
 };
 

@@ -27,9 +27,7 @@ std::string locate(const std::string& file, std::size_t line, const std::string&
 }  // namespace
 
 LexiconError::LexiconError(std::string file, std::size_t line, const std::string& message)
-    : std::runtime_error(locate(file, line, message)),
-      file_(std::move(file)),
-      line_(line) {}
+    : std::runtime_error(locate(file, line, message)), file_(std::move(file)), line_(line) {}
 
 }  // namespace icp
 
@@ -83,8 +81,7 @@ std::vector<Line> data_lines(const SourceFile& file, std::string_view header) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (!valid_utf8(line)) throw LexiconError(file.name, number, "not valid UTF-8");
     if (number == 1) {
-      if (line != header)
-        throw LexiconError(file.name, 1, "first line must be \"" + std::string(header) + "\"");
+      if (line != header) throw LexiconError(file.name, 1, "first line must be \"" + std::string(header) + "\"");
       continue;
     }
     if (line.empty() || line.front() == '#') continue;
@@ -94,7 +91,9 @@ std::vector<Line> data_lines(const SourceFile& file, std::string_view header) {
   return lines;
 }
 
-bool blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
+bool blank(std::string_view s) {
+  return s.find_first_not_of(" \t") == std::string_view::npos;
+}
 
 void fnv1a(std::uint64_t& hash, std::string_view bytes) {
   for (unsigned char c : bytes) {
@@ -126,9 +125,11 @@ std::vector<SignalInfo> parse_signals(const SourceFile& file) {
     if (line.fields.size() != 6)
       throw LexiconError(file.name, line.number,
                          "expected 6 tab-separated fields (id, kind, basis, citation, meaning_zh, "
-                         "meaning_en), found " + std::to_string(line.fields.size()));
+                         "meaning_en), found " +
+                             std::to_string(line.fields.size()));
     for (std::size_t i = 0; i < 6; ++i)
-      if (blank(line.fields[i])) throw LexiconError(file.name, line.number, "field " + std::to_string(i + 1) + " is empty");
+      if (blank(line.fields[i]))
+        throw LexiconError(file.name, line.number, "field " + std::to_string(i + 1) + " is empty");
     std::string id(line.fields[0]);
     if (id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
       throw LexiconError(file.name, line.number, "signal id \"" + id + "\" must be lower-case ASCII, digits and _");
@@ -137,10 +138,12 @@ std::vector<SignalInfo> parse_signals(const SourceFile& file) {
       throw LexiconError(file.name, line.number, "not sorted: \"" + id + "\" after \"" + previous + "\"");
     previous = id;
     std::string basis(line.fields[2]);
-    static const std::set<std::string, std::less<>> bases{"measures", "catalogue", "notice", "brief", "beyond_brief", "lexicon"};
+    static const std::set<std::string, std::less<>> bases{"measures", "catalogue",    "notice",
+                                                          "brief",    "beyond_brief", "lexicon"};
     if (!bases.count(basis))
-      throw LexiconError(file.name, line.number,
-                         "basis \"" + basis + "\" is not one of measures, catalogue, notice, brief, beyond_brief, lexicon");
+      throw LexiconError(
+          file.name, line.number,
+          "basis \"" + basis + "\" is not one of measures, catalogue, notice, brief, beyond_brief, lexicon");
     signals.push_back({id, std::string(line.fields[1]), basis, std::string(line.fields[3]), std::string(line.fields[4]),
                        std::string(line.fields[5])});
   }

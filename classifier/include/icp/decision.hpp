@@ -39,18 +39,18 @@ struct Span {
 
 // One step of the decision, as the report explains it.
 struct TraceStep {
-  int step = 0;            // 1–7, the step of the decision in domain.md
-  std::string rule;        // stable rule id, e.g. "commercial.presumed_platform"
+  int step = 0;      // 1–7, the step of the decision in domain.md
+  std::string rule;  // stable rule id, e.g. "commercial.presumed_platform"
   Basis basis = Basis::brief;
-  std::string citation;    // e.g. "《互联网信息服务管理办法》第三条"
-  std::string reason_zh;   // one line, Chinese
-  std::string reason_en;   // one line, English
+  std::string citation;   // e.g. "《互联网信息服务管理办法》第三条"
+  std::string reason_zh;  // one line, Chinese
+  std::string reason_en;  // one line, English
   std::vector<Span> evidence;
 };
 
 // Sector approval needed before the licence or filing (Measures art. 5).
 struct Preapproval {
-  std::string sector;       // news | publishing | education | medical | drugs | medical_devices
+  std::string sector;          // news | publishing | education | medical | drugs | medical_devices
   bool still_required = true;  // false: national approval cancelled, check the province
   std::string standing_zh;
   std::string standing_en;
@@ -78,8 +78,8 @@ struct Decision {
   bool news_permit = false;     // 互联网新闻信息服务许可证 needed
   std::vector<Preapproval> preapprovals;
   bool foreign_investment = false;
-  bool planned = false;     // the decision rests on an announced plan
-  double confidence = 0.0;  // 0–1
+  bool planned = false;        // the decision rests on an announced plan
+  double confidence = 0.0;     // 0–1
   std::vector<Span> evidence;  // every phrase that fired, in text order
   std::vector<TraceStep> trace;
   std::vector<MissingFact> missing_facts;

@@ -20,9 +20,9 @@ struct NormalizedText {
   // source[i] is the offset in the caller's bytes of the character that
   // produced byte i of `text`; source[text.size()] is the input's size.
   std::vector<std::uint32_t> source;
-  bool invalid_utf8 = false;            // replacement characters were inserted
-  std::size_t first_invalid_byte = 0;   // caller offset of the first bad byte
-  bool had_traditional = false;         // Traditional→Simplified was applied
+  bool invalid_utf8 = false;           // replacement characters were inserted
+  std::size_t first_invalid_byte = 0;  // caller offset of the first bad byte
+  bool had_traditional = false;        // Traditional→Simplified was applied
 
   // Maps a normalised byte range [begin, end) to the caller's byte range.
   std::pair<std::size_t, std::size_t> to_source(std::size_t begin, std::size_t end) const;
