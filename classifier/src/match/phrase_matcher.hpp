@@ -24,9 +24,12 @@ class PhraseMatcher {
   explicit PhraseMatcher(const std::vector<std::string>& phrases);
 
   // Every occurrence, overlapping ones included, sorted by begin, then by
-  // longer first. A phrase that starts (ends) with an ASCII letter or digit
-  // only matches where the text has no ASCII letter or digit just before
-  // (after) it, so "app" does not match inside "happy".
+  // longer first (then by phrase index). `out` is cleared first. A phrase
+  // that starts (ends) with an ASCII letter or digit only matches where the
+  // text has no ASCII letter or digit just before (after) it, so "app" does
+  // not match inside "happy", nor in "apps" or "app2" (plurals need their own
+  // phrase); "app" does match in "app会员" and "新app". CJK edges are free.
+  // Matching is on bytes: phrases and text should both be normalised.
   void find_all(std::string_view text, std::vector<Match>& out) const;
 
   std::size_t size() const noexcept { return count_; }

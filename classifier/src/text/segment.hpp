@@ -7,8 +7,12 @@
 
 namespace icp::text {
 
-// A clause: the text between clause punctuation (。！？；，,;!?:： and line
-// breaks). ICU has no clause iterator; negation and plans are scoped to one.
+// A clause: the text between clause punctuation (。！？；，,;!?:：… and line
+// breaks; an ASCII '.' too unless an ASCII letter or digit follows it, so
+// "3.5" and "www.a.com" stay whole). The enumeration comma 、 does not split
+// ("没有网站、APP" is one clause). Clauses exclude the punctuation and
+// surrounding spaces; empty ones are skipped. ICU has no clause iterator;
+// negation and plans are scoped to one.
 struct Clause {
   std::size_t begin = 0;  // byte offsets into the normalised text
   std::size_t end = 0;

@@ -1,0 +1,645 @@
+// Normalisation pipeline, one streaming pass over the caller's bytes:
+//   A. UTF-8 decoding (invalid bytes → U+FFFD), markup tags and entities;
+//   B. NFKC + case fold per normalisation segment (cut where the next code
+//      point has a boundary before it), with fast paths for ASCII and Han;
+//   C. Traditional → Simplified (a per-character table built once from the
+//      ICU "Hant-Hans" transliterator), control/whitespace folding, trim.
+// Every output character carries the source range [start, end) of the unit
+// that produced it (a character, entity, tag, whitespace run or segment).
+#include "text/normalize.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace icp::text {
+
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// ---------------------------------------------------------------------------
+// Traditional → Simplified table, built once per process.
+
+struct TradTable {
+  char32_t lo = 0;
+  char32_t hi = 0;                                         // [lo, hi)
+  std::vector<char32_t> single;                            // index c - lo; 0 = not mapped
+  std::vector<std::pair<char32_t, std::u32string>> multi;  // sorted; mappings to 0 or 2+ chars
+
+  bool maybe(char32_t c) const { return c >= lo && c < hi; }
+};
+
+std::unique_ptr<TradTable> build_trad_table() {
+  UErrorCode ec = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> proto(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, ec));
+  if (U_FAILURE(ec) || !proto) {
+    ec = U_ZERO_ERROR;
+    proto.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, ec));
+  }
+  if (U_FAILURE(ec) || !proto) {
+    throw std::runtime_error(std::string("ICU Hant-Hans transliterator unavailable: ") + u_errorName(ec));
+  }
+  icu::UnicodeSet set;
+  proto->getSourceSet(set);
+  auto table = std::make_unique<TradTable>();
+  // Only ideographs: the transliterator also rewrites 「」 to “”, which is
+  // not a Traditional-only spelling and is left alone.
+  constexpr char32_t kMin = 0x3400;
+  std::vector<std::pair<char32_t, std::u32string>> mapped;
+  for (int32_t r = 0; r < set.getRangeCount(); ++r) {
+    for (UChar32 c = std::max<UChar32>(set.getRangeStart(r), kMin); c <= set.getRangeEnd(r); ++c) {
+      icu::UnicodeString s(c);
+      proto->transliterate(s);
+      if (s.length() == U16_LENGTH(c) && s.char32At(0) == c) continue;
+      std::u32string out;
+      for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) out.push_back(static_cast<char32_t>(s.char32At(i)));
+      mapped.emplace_back(static_cast<char32_t>(c), std::move(out));
+    }
+  }
+  if (mapped.empty()) return table;
+  table->lo = mapped.front().first;
+  table->hi = mapped.back().first + 1;
+  table->single.assign(table->hi - table->lo, 0);
+  for (auto& [c, out] : mapped) {
+    if (out.size() == 1 && out[0] != 0) {
+      table->single[c - table->lo] = out[0];
+    } else {
+      table->multi.emplace_back(c, std::move(out));
+    }
+  }
+  return table;
+}
+
+const TradTable& trad_table() {
+  static const std::unique_ptr<TradTable> table = build_trad_table();
+  return *table;
+}
+
+// ---------------------------------------------------------------------------
+// Character classes.
+
+bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3FFFF) || c == 0x3005 || c == 0x3007;
+}
+
+// A space between two of these is dropped: Han and CJK punctuation.
+bool is_cjk(char32_t c) {
+  return is_han(c) || (c >= 0x3001 && c <= 0x303F);
+}
+
+// Han blocks that are NFKC-casefold inert (checked against ICU 72: every
+// code point of 3400..4DBF and 4E00..9FFF is inert).
+bool is_inert_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+bool is_newline(char32_t c) {
+  return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+bool is_ascii_alpha(unsigned char b) {
+  return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+}
+bool is_ascii_alnum(unsigned char b) {
+  return is_ascii_alpha(b) || (b >= '0' && b <= '9');
+}
+
+void append_utf8(std::string& s, char32_t c) {
+  if (c < 0x80) {
+    s.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    char b[2] = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+    s.append(b, 2);
+  } else if (c < 0x10000) {
+    char b[3] = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                 static_cast<char>(0x80 | (c & 0x3F))};
+    s.append(b, 3);
+  } else {
+    char b[4] = {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+                 static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+    s.append(b, 4);
+  }
+}
+
+std::size_t utf8_length(char32_t c) {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+// Decodes one UTF-8 character at in[i] (non-ASCII lead). Returns the code
+// point, or -1 for an ill-formed sequence; `len` is the number of bytes
+// consumed (the maximal subpart of an ill-formed sequence, as ICU does).
+int32_t decode_utf8(const unsigned char* in, std::size_t n, std::size_t i, std::size_t& len) {
+  const unsigned char b0 = in[i];
+  len = 1;
+  int need;
+  char32_t c;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    need = 1;
+    c = b0 & 0x1F;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    need = 2;
+    c = b0 & 0x0F;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    need = 3;
+    c = b0 & 0x07;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return -1;
+  }
+  for (int k = 0; k < need; ++k) {
+    if (i + len >= n) return -1;
+    const unsigned char b = in[i + len];
+    if (b < lo || b > hi) return -1;
+    lo = 0x80;
+    hi = 0xBF;
+    c = (c << 6) | (b & 0x3F);
+    ++len;
+  }
+  return static_cast<int32_t>(c);
+}
+
+// ---------------------------------------------------------------------------
+// Markup.
+
+struct Entity {
+  const char* name;
+  char32_t cp;
+};
+// Sorted by name (binary search).
+constexpr Entity kEntities[] = {
+    {"amp", '&'},       {"apos", '\''},    {"bull", 0x2022},  {"cent", 0xA2},     {"copy", 0xA9},    {"deg", 0xB0},
+    {"divide", 0xF7},   {"emsp", ' '},     {"ensp", ' '},     {"euro", 0x20AC},   {"gt", '>'},       {"hellip", 0x2026},
+    {"laquo", 0xAB},    {"ldquo", 0x201C}, {"lrm", 0x200E},   {"lsaquo", 0x2039}, {"lsquo", 0x2018}, {"lt", '<'},
+    {"mdash", 0x2014},  {"middot", 0xB7},  {"nbsp", ' '},     {"ndash", 0x2013},  {"para", 0xB6},    {"plusmn", 0xB1},
+    {"pound", 0xA3},    {"quot", '"'},     {"raquo", 0xBB},   {"rdquo", 0x201D},  {"reg", 0xAE},     {"rlm", 0x200F},
+    {"rsaquo", 0x203A}, {"rsquo", 0x2019}, {"sbquo", 0x201A}, {"sect", 0xA7},     {"shy", 0xAD},     {"thinsp", ' '},
+    {"times", 0xD7},    {"trade", 0x2122}, {"yen", 0xA5},     {"zwj", 0x200D},    {"zwnj", 0x200C},
+};
+
+// Returns the code point of a named entity, 0 if unknown.
+char32_t lookup_entity(std::string_view name) {
+  char buf[16];
+  if (name.size() >= sizeof buf) return 0;
+  for (std::size_t i = 0; i < name.size(); ++i) buf[i] = static_cast<char>(name[i] | 0x20);
+  std::string_view lower(buf, name.size());
+  auto it = std::lower_bound(std::begin(kEntities), std::end(kEntities), lower,
+                             [](const Entity& e, std::string_view k) { return std::string_view(e.name) < k; });
+  if (it != std::end(kEntities) && std::string_view(it->name) == lower) return it->cp;
+  return 0;
+}
+
+constexpr std::string_view kBlockTags[] = {
+    "address", "article", "blockquote", "br", "dd",  "div", "dl", "dt",  "footer",  "h1",    "h2",    "h3", "h4", "h5",
+    "h6",      "header",  "hr",         "li", "nav", "ol",  "p",  "pre", "section", "table", "title", "tr", "ul"};
+
+bool is_block_tag(std::string_view name) {
+  char buf[16];
+  if (name.empty() || name.size() >= sizeof buf) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) buf[i] = static_cast<char>(name[i] | 0x20);
+  std::string_view lower(buf, name.size());
+  return std::binary_search(std::begin(kBlockTags), std::end(kBlockTags), lower);
+}
+
+constexpr std::size_t kMaxTagBytes = 4096;
+
+// ---------------------------------------------------------------------------
+// The pipeline.
+
+using SourceGaps = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+class Pipeline {
+ public:
+  Pipeline(const UNormalizer2* nfkc, const TradTable& trad, std::string_view in, std::string& text,
+           std::vector<std::uint32_t>* source, SourceGaps* gaps)
+      : nfkc_(nfkc),
+        trad_(trad),
+        in_(reinterpret_cast<const unsigned char*>(in.data())),
+        n_(in.size()),
+        text_(text),
+        source_(source),
+        gaps_(gaps) {}
+
+  void run() {
+    text_.reserve(n_ + 8);
+    if (source_) source_->reserve(n_ + 9);
+    std::size_t i = 0;
+    while (i < n_) {
+      const unsigned char b = in_[i];
+      if (b < 0x80) {
+        if (b == '<' && try_tag(i)) continue;
+        if (b == '&' && try_entity(i)) continue;
+        feed(b, i, i + 1);
+        ++i;
+        continue;
+      }
+      std::size_t len;
+      int32_t c = decode_utf8(in_, n_, i, len);
+      if (c < 0) {
+        if (!invalid_) {
+          invalid_ = true;
+          first_invalid_ = i;
+        }
+        c = static_cast<int32_t>(kReplacement);
+      }
+      feed(static_cast<char32_t>(c), i, i + len);
+      i += len;
+    }
+    flush_segment();
+    // Pending whitespace at the end is trimmed.
+    if (source_) {
+      if (!text_.empty() && prev_end_ != n_) gaps_->emplace_back(static_cast<std::uint32_t>(text_.size()), prev_end_);
+      source_->push_back(static_cast<std::uint32_t>(n_));
+    }
+  }
+
+  bool invalid() const { return invalid_; }
+  std::size_t first_invalid() const { return first_invalid_; }
+  bool had_traditional() const { return had_traditional_; }
+
+ private:
+  // ---- Stage A: markup.
+
+  // Position of the next '<' or '>' at or after `from` (n_ if none). Cached
+  // so that a run of '<' without '>' stays linear.
+  std::size_t next_delim(std::size_t from) {
+    if (delim_valid_ && from >= delim_from_ && from <= delim_pos_) return delim_pos_;
+    std::size_t p = from;
+    while (p < n_ && in_[p] != '<' && in_[p] != '>') ++p;
+    delim_valid_ = true;
+    delim_from_ = from;
+    delim_pos_ = p;
+    return p;
+  }
+
+  std::size_t next_comment_end(std::size_t from) {
+    if (comment_valid_ && from >= comment_from_ && from <= comment_pos_) return comment_pos_;
+    std::string_view all(reinterpret_cast<const char*>(in_), n_);
+    std::size_t p = all.find("-->", from);
+    comment_valid_ = true;
+    comment_from_ = from;
+    comment_pos_ = p == std::string_view::npos ? n_ : p;
+    return comment_pos_;
+  }
+
+  // At in_[i] == '<': removes a tag or comment, feeding one space or line
+  // break in its place. Returns false if this '<' is literal text.
+  bool try_tag(std::size_t& i) {
+    std::size_t j = i + 1;
+    if (j >= n_) return false;
+    if (in_[j] == '!' && j + 2 < n_ && in_[j + 1] == '-' && in_[j + 2] == '-') {
+      std::size_t e = next_comment_end(j + 3);
+      if (e >= n_) return false;
+      feed(' ', i, e + 3);
+      i = e + 3;
+      return true;
+    }
+    bool closing = false;
+    if (in_[j] == '/') {
+      closing = true;
+      ++j;
+    }
+    if (j >= n_) return false;
+    std::size_t name_begin = j;
+    if (is_ascii_alpha(in_[j])) {
+      while (j < n_ && (is_ascii_alnum(in_[j]) || in_[j] == '-' || in_[j] == ':' || in_[j] == '_')) ++j;
+      if (j < n_ &&
+          !(in_[j] == '>' || in_[j] == '/' || in_[j] == ' ' || in_[j] == '\t' || in_[j] == '\n' || in_[j] == '\r')) {
+        return false;
+      }
+    } else if (!closing && (in_[j] == '!' || in_[j] == '?')) {
+      // <!DOCTYPE ...>, <?xml ...?>
+    } else {
+      return false;
+    }
+    std::string_view name(reinterpret_cast<const char*>(in_) + name_begin, j - name_begin);
+    std::size_t gt = next_delim(j);
+    if (gt >= n_ || in_[gt] != '>' || gt - i > kMaxTagBytes) return false;
+    feed(is_block_tag(name) ? '\n' : ' ', i, gt + 1);
+    i = gt + 1;
+    return true;
+  }
+
+  // At in_[i] == '&': decodes or removes an entity. Returns false if this
+  // '&' is literal text.
+  bool try_entity(std::size_t& i) {
+    std::size_t j = i + 1;
+    if (j >= n_) return false;
+    if (in_[j] == '#') {
+      ++j;
+      bool hex = j < n_ && (in_[j] == 'x' || in_[j] == 'X');
+      if (hex) ++j;
+      std::size_t d0 = j;
+      std::uint32_t v = 0;
+      while (j < n_ && j - d0 < 8) {
+        unsigned char b = in_[j];
+        int d;
+        if (b >= '0' && b <= '9') {
+          d = b - '0';
+        } else if (hex && (b | 0x20) >= 'a' && (b | 0x20) <= 'f') {
+          d = (b | 0x20) - 'a' + 10;
+        } else {
+          break;
+        }
+        v = v * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
+        ++j;
+      }
+      if (j == d0 || j >= n_ || in_[j] != ';') return false;
+      char32_t c = v;
+      if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = kReplacement;
+      feed(c, i, j + 1);
+      i = j + 1;
+      return true;
+    }
+    std::size_t name_begin = j;
+    while (j < n_ && j - name_begin < 12 && is_ascii_alnum(in_[j])) ++j;
+    if (j == name_begin || !is_ascii_alpha(in_[name_begin])) return false;
+    std::string_view name(reinterpret_cast<const char*>(in_) + name_begin, j - name_begin);
+    if (j < n_ && in_[j] == ';') {
+      char32_t c = lookup_entity(name);
+      if (c != 0) feed(c, i, j + 1);  // unknown named entities are removed
+      i = j + 1;
+      return true;
+    }
+    // The commonest entities are often written without ';'.
+    if (j < n_ && is_ascii_alnum(in_[j])) return false;
+    if (name == "nbsp" || name == "amp" || name == "lt" || name == "gt" || name == "quot") {
+      feed(lookup_entity(name), i, j);
+      i = j;
+      return true;
+    }
+    return false;
+  }
+
+  // ---- Stage B: NFKC + case fold per normalisation segment.
+
+  void feed(char32_t c, std::size_t start, std::size_t end) {
+    const auto s = static_cast<std::uint32_t>(start);
+    const auto e = static_cast<std::uint32_t>(end);
+    if (c < 0x80) {
+      flush_segment();
+      seg_append(c, s, e);
+      return;
+    }
+    if (is_inert_han(c)) {
+      flush_segment();
+      stage_c(c, s, e);
+      return;
+    }
+    if (unorm2_hasBoundaryBefore(nfkc_, static_cast<UChar32>(c))) flush_segment();
+    seg_append(c, s, e);
+  }
+
+  void seg_append(char32_t c, std::uint32_t start, std::uint32_t end) {
+    if (seg_count_ == 0) {
+      seg_.clear();
+      seg_start_ = start;
+      seg_first_ = c;
+    }
+    seg_end_ = end;
+    ++seg_count_;
+    if (c < 0x10000) {
+      seg_.push_back(static_cast<UChar>(c));
+    } else {
+      seg_.push_back(U16_LEAD(c));
+      seg_.push_back(U16_TRAIL(c));
+    }
+  }
+
+  void flush_segment() {
+    if (seg_count_ == 0) return;
+    const std::size_t count = seg_count_;
+    seg_count_ = 0;
+    if (count == 1) {
+      char32_t c = seg_first_;
+      if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+        stage_c(c, seg_start_, seg_end_);
+        return;
+      }
+      if (unorm2_isInert(nfkc_, static_cast<UChar32>(c))) {
+        stage_c(c, seg_start_, seg_end_);
+        return;
+      }
+    }
+    if (buf_.size() < seg_.size() * 4 + 16) buf_.resize(seg_.size() * 4 + 16);
+    UErrorCode ec = U_ZERO_ERROR;
+    int32_t len = unorm2_normalize(nfkc_, seg_.data(), static_cast<int32_t>(seg_.size()), buf_.data(),
+                                   static_cast<int32_t>(buf_.size()), &ec);
+    if (ec == U_BUFFER_OVERFLOW_ERROR) {
+      buf_.resize(static_cast<std::size_t>(len) + 16);
+      ec = U_ZERO_ERROR;
+      len = unorm2_normalize(nfkc_, seg_.data(), static_cast<int32_t>(seg_.size()), buf_.data(),
+                             static_cast<int32_t>(buf_.size()), &ec);
+    }
+    const UChar* out = U_SUCCESS(ec) ? buf_.data() : seg_.data();
+    if (U_FAILURE(ec)) len = static_cast<int32_t>(seg_.size());
+    for (int32_t k = 0; k < len;) {
+      UChar32 c;
+      U16_NEXT(out, k, len, c);
+      stage_c(static_cast<char32_t>(c), seg_start_, seg_end_);
+    }
+  }
+
+  // ---- Stage C: Traditional → Simplified, whitespace and controls.
+
+  void stage_c(char32_t c, std::uint32_t start, std::uint32_t end) {
+    if (c <= ' ') {
+      if (is_newline(c)) {
+        whitespace(true, start, end);
+      } else {
+        whitespace(false, start, end);  // space, tab, other C0 controls, NUL
+      }
+      return;
+    }
+    if (c < 0x7F) {
+      put(c, start, end);
+      return;
+    }
+    if (c < 0xA0) {  // DEL, C1 controls (NEL is a line break)
+      whitespace(c == 0x85, start, end);
+      return;
+    }
+    if (is_newline(c)) {
+      whitespace(true, start, end);
+      return;
+    }
+    if (!is_han(c) && u_isUWhiteSpace(static_cast<UChar32>(c))) {
+      whitespace(false, start, end);
+      return;
+    }
+    if (trad_.maybe(c)) {
+      char32_t s = trad_.single[c - trad_.lo];
+      if (s != 0) {
+        had_traditional_ = true;
+        put(s, start, end);
+        return;
+      }
+      if (!trad_.multi.empty()) {
+        auto it = std::lower_bound(trad_.multi.begin(), trad_.multi.end(), c,
+                                   [](const auto& e, char32_t k) { return e.first < k; });
+        if (it != trad_.multi.end() && it->first == c) {
+          had_traditional_ = true;
+          for (char32_t m : it->second) put(m, start, end);
+          return;
+        }
+      }
+    }
+    put(c, start, end);
+  }
+
+  enum class Pending { kNone, kSpace, kNewline };
+
+  void whitespace(bool newline, std::uint32_t start, std::uint32_t end) {
+    if (pending_ == Pending::kNone) {
+      pending_ = newline ? Pending::kNewline : Pending::kSpace;
+      pend_start_ = start;
+      pend_end_ = end;
+    } else {
+      if (newline) pending_ = Pending::kNewline;
+      pend_end_ = std::max(pend_end_, end);
+    }
+  }
+
+  void put(char32_t c, std::uint32_t start, std::uint32_t end) {
+    if (pending_ != Pending::kNone) {
+      if (!text_.empty()) {
+        if (pending_ == Pending::kNewline) {
+          emit('\n', pend_start_, pend_end_);
+        } else if (!(is_cjk(last_) && is_cjk(c))) {
+          emit(' ', pend_start_, pend_end_);
+        }
+      }
+      pending_ = Pending::kNone;
+    }
+    emit(c, start, end);
+    last_ = c;
+  }
+
+  void emit(char32_t c, std::uint32_t start, std::uint32_t end) {
+    if (source_) {
+      if (text_.empty() || start != unit_start_) {
+        if (!text_.empty() && start != prev_end_) {
+          gaps_->emplace_back(static_cast<std::uint32_t>(text_.size()), prev_end_);
+        }
+        unit_start_ = start;
+        prev_end_ = end;
+      } else {
+        prev_end_ = std::max(prev_end_, end);
+      }
+      source_->insert(source_->end(), utf8_length(c), start);
+    }
+    append_utf8(text_, c);
+  }
+
+  const UNormalizer2* nfkc_;
+  const TradTable& trad_;
+  const unsigned char* in_;
+  std::size_t n_;
+  std::string& text_;
+  std::vector<std::uint32_t>* source_;
+  SourceGaps* gaps_;
+
+  bool invalid_ = false;
+  std::size_t first_invalid_ = 0;
+  bool had_traditional_ = false;
+
+  bool delim_valid_ = false;
+  std::size_t delim_from_ = 0, delim_pos_ = 0;
+  bool comment_valid_ = false;
+  std::size_t comment_from_ = 0, comment_pos_ = 0;
+
+  std::vector<UChar> seg_;
+  std::vector<UChar> buf_;
+  std::size_t seg_count_ = 0;
+  char32_t seg_first_ = 0;
+  std::uint32_t seg_start_ = 0, seg_end_ = 0;
+
+  Pending pending_ = Pending::kNone;
+  std::uint32_t pend_start_ = 0, pend_end_ = 0;
+  char32_t last_ = 0;
+
+  std::uint32_t unit_start_ = 0, prev_end_ = 0;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+std::pair<std::size_t, std::size_t> NormalizedText::to_source(std::size_t begin, std::size_t end) const {
+  if (source.empty()) return {0, 0};
+  const std::size_t n = text.size() < source.size() ? text.size() : source.size() - 1;
+  begin = std::min(begin, n);
+  end = std::min(std::max(end, begin), n);
+  if (begin == end) return {source[begin], source[begin]};
+  const std::uint32_t last = source[end - 1];
+  std::size_t k = end;
+  while (k < n && source[k] == last) ++k;
+  std::size_t src_end = source[k];
+  auto it =
+      std::lower_bound(gaps_.begin(), gaps_.end(), k, [](const auto& g, std::size_t key) { return g.first < key; });
+  if (it != gaps_.end() && it->first == k) src_end = it->second;
+  return {source[begin], std::max<std::size_t>(src_end, source[begin])};
+}
+
+struct Normalizer::Impl {
+  const UNormalizer2* nfkc = nullptr;
+  const TradTable* trad = nullptr;
+};
+
+Normalizer::Normalizer() : impl_(new Impl) {
+  try {
+    UErrorCode ec = U_ZERO_ERROR;
+    impl_->nfkc = unorm2_getNFKCCasefoldInstance(&ec);
+    if (U_FAILURE(ec) || impl_->nfkc == nullptr) {
+      throw std::runtime_error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(ec));
+    }
+    impl_->trad = &trad_table();
+  } catch (...) {
+    delete impl_;
+    throw;
+  }
+}
+
+Normalizer::~Normalizer() {
+  delete impl_;
+}
+
+NormalizedText Normalizer::normalize(std::string_view utf8) const {
+  if (utf8.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("icp::text::Normalizer: input of 4 GiB or more");
+  }
+  NormalizedText out;
+  Pipeline p(impl_->nfkc, *impl_->trad, utf8, out.text, &out.source, &out.gaps_);
+  p.run();
+  out.invalid_utf8 = p.invalid();
+  out.first_invalid_byte = p.first_invalid();
+  out.had_traditional = p.had_traditional();
+  return out;
+}
+
+std::string Normalizer::normalize_phrase(std::string_view utf8) const {
+  std::string text;
+  Pipeline p(impl_->nfkc, *impl_->trad, utf8, text, nullptr, nullptr);
+  p.run();
+  return text;
+}
+
+}  // namespace icp::text

@@ -1,0 +1,155 @@
+// Clause splitting (byte scan) and ICU word boundaries over UTF-8 text.
+#include "text/segment.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace icp::text {
+
+namespace {
+
+bool is_ascii_alnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+bool is_blank(unsigned char b) {
+  return b == ' ' || b == '\t' || b == '\r';
+}
+
+// Length of the clause punctuation at s[i], 0 if none.
+std::size_t clause_mark(const unsigned char* s, std::size_t n, std::size_t i) {
+  const unsigned char b = s[i];
+  switch (b) {
+    case ',':
+    case ';':
+    case '!':
+    case '?':
+    case ':':
+    case '\n':
+    case '\r':
+      return 1;
+    case '.':
+      // A full stop, not a decimal point or a dot inside a name/URL.
+      return (i + 1 >= n || !is_ascii_alnum(s[i + 1])) ? 1 : 0;
+    case 0xE3:  // 。 U+3002
+      return (i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x82) ? 3 : 0;
+    case 0xE2:  // … U+2026
+      return (i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0xA6) ? 3 : 0;
+    case 0xEF:  // ！ U+FF01, ， U+FF0C, ： U+FF1A, ； U+FF1B, ？ U+FF1F, ｡ U+FF61
+      if (i + 2 < n && s[i + 1] == 0xBC) {
+        const unsigned char c = s[i + 2];
+        if (c == 0x81 || c == 0x8C || c == 0x9A || c == 0x9B || c == 0x9F) return 3;
+      }
+      if (i + 2 < n && s[i + 1] == 0xBD && s[i + 2] == 0xA1) return 3;
+      return 0;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+std::vector<Clause> split_clauses(std::string_view normalized) {
+  std::vector<Clause> out;
+  const auto* s = reinterpret_cast<const unsigned char*>(normalized.data());
+  const std::size_t n = normalized.size();
+  auto add = [&](std::size_t b, std::size_t e) {
+    while (b < e && is_blank(s[b])) ++b;
+    while (e > b && is_blank(s[e - 1])) --e;
+    if (b < e) out.push_back(Clause{b, e});
+  };
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < n;) {
+    const std::size_t m = clause_mark(s, n, i);
+    if (m == 0) {
+      ++i;
+      continue;
+    }
+    add(start, i);
+    i += m;
+    start = i;
+  }
+  add(start, n);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+
+struct WordSegmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> prototype;
+  std::mutex mu;
+  std::vector<std::unique_ptr<icu::BreakIterator>> pool;  // idle clones
+
+  std::unique_ptr<icu::BreakIterator> acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!pool.empty()) {
+        auto it = std::move(pool.back());
+        pool.pop_back();
+        return it;
+      }
+      // clone() only reads the prototype, but keep it under the lock.
+      std::unique_ptr<icu::BreakIterator> it(prototype->clone());
+      if (!it) throw std::runtime_error("ICU BreakIterator clone failed");
+      return it;
+    }
+  }
+
+  void release(std::unique_ptr<icu::BreakIterator> it) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (pool.size() < 64) pool.push_back(std::move(it));
+  }
+};
+
+WordSegmenter::WordSegmenter() : impl_(new Impl) {
+  UErrorCode ec = U_ZERO_ERROR;
+  impl_->prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), ec));
+  if (U_FAILURE(ec) || !impl_->prototype) {
+    delete impl_;
+    throw std::runtime_error(std::string("ICU word BreakIterator unavailable: ") + u_errorName(ec));
+  }
+}
+
+WordSegmenter::~WordSegmenter() {
+  delete impl_;
+}
+
+std::vector<std::size_t> WordSegmenter::boundaries(std::string_view utf8) const {
+  std::vector<std::size_t> out;
+  out.push_back(0);
+  if (utf8.empty()) return out;
+  if (utf8.size() > static_cast<std::size_t>(INT32_MAX)) throw std::length_error("WordSegmenter: input too large");
+
+  auto it = impl_->acquire();
+  UErrorCode ec = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, utf8.data(), static_cast<int64_t>(utf8.size()), &ec);
+  if (U_SUCCESS(ec)) it->setText(&ut, ec);
+  if (U_SUCCESS(ec)) {
+    // UTF-8 UText: native indexes are byte offsets into `utf8`.
+    for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
+      const auto b = static_cast<std::size_t>(p);
+      if (b > out.back() && b <= utf8.size()) out.push_back(b);
+    }
+  }
+  // Detach the pooled iterator from the caller's bytes before it goes back.
+  UErrorCode ec2 = U_ZERO_ERROR;
+  UText empty = UTEXT_INITIALIZER;
+  utext_openUTF8(&empty, "", 0, &ec2);
+  if (U_SUCCESS(ec2)) it->setText(&empty, ec2);
+  utext_close(&ut);
+  utext_close(&empty);
+  impl_->release(std::move(it));
+  if (U_FAILURE(ec)) throw std::runtime_error(std::string("ICU word break failed: ") + u_errorName(ec));
+  if (out.back() != utf8.size()) out.push_back(utf8.size());
+  return out;
+}
+
+}  // namespace icp::text
