@@ -1,0 +1,88 @@
+#include "report_json.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <boost/json/array.hpp>
+#include <boost/json/string.hpp>
+
+namespace icp::cli {
+namespace json = boost::json;
+namespace {
+
+json::string str(std::string_view bytes) {
+  std::string valid = to_valid_utf8(bytes);
+  return json::string(valid);
+}
+
+const std::string& choose(Lang lang, const std::string& zh, const std::string& en) {
+  return lang == Lang::zh ? zh : en;
+}
+
+json::array spans_json(const std::vector<icp::Span>& spans) {
+  json::array out;
+  for (const auto& s : spans)
+    out.push_back(json::object{{"begin", s.begin},
+                               {"end", s.end},
+                               {"text", str(s.text)},
+                               {"signal", str(s.signal)},
+                               {"negated", s.negated},
+                               {"planned", s.planned}});
+  return out;
+}
+
+double clamp_confidence(double c) {
+  return std::isfinite(c) ? std::clamp(c, 0.0, 1.0) : 0.0;
+}
+
+}  // namespace
+
+json::object decision_json(const icp::Decision& d, Lang lang, const ReportMeta& meta) {
+  json::array categories;
+  for (int c : d.categories) categories.push_back(c);
+
+  json::array preapprovals;
+  json::array details;
+  for (const auto& p : d.preapprovals) {
+    preapprovals.push_back(str(p.sector));
+    details.push_back(json::object{{"sector", str(p.sector)},
+                                   {"still_required", p.still_required},
+                                   {"standing", str(choose(lang, p.standing_zh, p.standing_en))},
+                                   {"evidence", spans_json(p.evidence)}});
+  }
+
+  json::array trace;
+  for (const auto& t : d.trace)
+    trace.push_back(json::object{{"step", t.step},
+                                 {"rule", str(t.rule)},
+                                 {"basis", icp::to_string(t.basis)},
+                                 {"citation", str(t.citation)},
+                                 {"reason", str(choose(lang, t.reason_zh, t.reason_en))},
+                                 {"evidence", spans_json(t.evidence)}});
+
+  json::array missing;
+  for (const auto& m : d.missing_facts)
+    missing.push_back(json::object{{"id", str(m.id)}, {"question", str(choose(lang, m.question_zh, m.question_en))}});
+
+  json::array notes;
+  for (const auto& n : d.notes)
+    notes.push_back(json::object{{"id", str(n.id)}, {"text", str(choose(lang, n.text_zh, n.text_en))}});
+
+  return json::object{{"decision", icp::to_string(d.decision)},
+                      {"categories", std::move(categories)},
+                      {"news_permit", d.news_permit},
+                      {"preapprovals", std::move(preapprovals)},
+                      {"preapproval_details", std::move(details)},
+                      {"foreign_investment", d.foreign_investment},
+                      {"planned", d.planned},
+                      {"confidence", clamp_confidence(d.confidence)},
+                      {"evidence", spans_json(d.evidence)},
+                      {"trace", std::move(trace)},
+                      {"missing_facts", std::move(missing)},
+                      {"notes", std::move(notes)},
+                      {"lang", lang == Lang::zh ? "zh" : "en"},
+                      {"version", str(meta.version)},
+                      {"lexicon_hash", str(meta.lexicon_hash)}};
+}
+
+}  // namespace icp::cli

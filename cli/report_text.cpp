@@ -1,0 +1,149 @@
+#include "report_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+#include <vector>
+
+namespace icp::cli {
+namespace {
+
+std::string basis_words(icp::Basis basis, Lang lang) {
+  switch (basis) {
+    case icp::Basis::measures:
+      return pick(lang, "行政法规", "regulation");
+    case icp::Basis::catalogue:
+      return pick(lang, "业务分类目录", "telecom catalogue");
+    case icp::Basis::notice:
+      return pick(lang, "官方通知", "official notice");
+    case icp::Basis::brief:
+      return pick(lang, "代理机构实务（非法规）", "agency practice, not a regulation");
+    case icp::Basis::beyond_brief:
+      return pick(lang, "指南之外的一般知识", "general knowledge beyond the brief");
+  }
+  return "";
+}
+
+int percent(double confidence) {
+  if (!std::isfinite(confidence)) return 0;
+  return static_cast<int>(std::lround(std::clamp(confidence, 0.0, 1.0) * 100));
+}
+
+void print_evidence(std::ostream& out, const std::vector<icp::Span>& evidence, Lang lang, const char* indent) {
+  if (evidence.empty()) return;
+  out << indent << pick(lang, "证据：", "evidence: ");
+  bool first = true;
+  for (const auto& span : evidence) {
+    if (!first) out << pick(lang, "、", ", ");
+    first = false;
+    out << pick(lang, "「", "\"") << printable(span.text) << pick(lang, "」", "\"");
+    if (span.negated) out << pick(lang, "（否定）", " (negated)");
+    if (span.planned) out << pick(lang, "（计划）", " (planned)");
+  }
+  out << '\n';
+}
+
+void heading(std::ostream& out, Lang lang, const char* zh, const char* en) {
+  out << '\n' << pick(lang, zh, en) << '\n';
+}
+
+}  // namespace
+
+std::string outcome_words(icp::Outcome outcome, Lang lang) {
+  switch (outcome) {
+    case icp::Outcome::license:
+      return pick(lang, "需要ICP经营许可证", "needs an ICP operating licence (ICP经营许可证)");
+    case icp::Outcome::filing:
+      return pick(lang, "仅需ICP备案", "needs an ICP filing only (ICP备案)");
+    case icp::Outcome::neither:
+      return pick(lang, "无需ICP许可或备案", "needs neither an ICP licence nor a filing");
+  }
+  return "";
+}
+
+std::string category_name(int category, Lang lang) {
+  static const char* const zh[] = {"信息发布平台和递送服务", "信息搜索查询服务", "信息社区平台服务", "信息即时交互服务",
+                                   "信息保护和处理服务"};
+  static const char* const en[] = {"information publishing platforms and delivery", "information search and query",
+                                   "information community platforms", "instant information interaction",
+                                   "information protection and processing"};
+  if (category < 1 || category > 5) return "";
+  return lang == Lang::zh ? zh[category - 1] : en[category - 1];
+}
+
+std::string sector_name(const std::string& sector, Lang lang) {
+  struct Name {
+    const char* id;
+    const char* zh;
+    const char* en;
+  };
+  static const Name names[] = {{"news", "新闻", "news"},           {"publishing", "出版", "publishing"},
+                               {"education", "教育", "education"}, {"medical", "医疗保健", "medical and health care"},
+                               {"drugs", "药品", "drugs"},         {"medical_devices", "医疗器械", "medical devices"}};
+  for (const auto& name : names)
+    if (sector == name.id) return pick(lang, name.zh, name.en);
+  return printable(sector);
+}
+
+void render_text(std::ostream& out, const icp::Decision& d, Lang lang) {
+  out << pick(lang, "结论：", "Decision: ") << outcome_words(d.decision, lang) << " (" << icp::to_string(d.decision)
+      << ")\n";
+  if (d.planned) out << pick(lang, "（依据已公布的计划，尚未上线）\n", "(rests on an announced plan, not yet live)\n");
+  out << pick(lang, "置信度：", "Confidence: ") << percent(d.confidence) << "%\n";
+
+  heading(out, lang, "业务类别（B25）：", "Categories (B25):");
+  if (d.categories.empty()) out << pick(lang, "  无\n", "  none\n");
+  for (int c : d.categories) {
+    std::string name = category_name(c, lang);
+    out << "  " << c << ' ' << (name.empty() ? pick(lang, "（未知类别）", "(unknown category)") : name) << '\n';
+  }
+
+  out << '\n'
+      << pick(lang, "互联网新闻信息服务许可证：", "Internet news information service permit: ")
+      << (d.news_permit ? pick(lang, "需要", "needed") : pick(lang, "不需要", "not needed")) << '\n';
+
+  heading(out, lang, "前置审批：", "Sector pre-approvals:");
+  if (d.preapprovals.empty()) out << pick(lang, "  无\n", "  none\n");
+  for (const auto& p : d.preapprovals) {
+    out << "  - " << sector_name(p.sector, lang) << pick(lang, "：", ": ")
+        << (p.still_required
+                ? pick(lang, "仍需前置审批", "approval still required")
+                : pick(lang, "全国性审批已取消，请核实本省要求", "national approval cancelled, check the province"));
+    const std::string& standing = lang == Lang::zh ? p.standing_zh : p.standing_en;
+    if (!standing.empty()) out << pick(lang, "（", " (") << printable(standing) << pick(lang, "）", ")");
+    out << '\n';
+    print_evidence(out, p.evidence, lang, "    ");
+  }
+
+  out << '\n'
+      << pick(lang, "外资：", "Foreign investment: ")
+      << (d.foreign_investment
+              ? pick(lang, "有（不能走内资申请途径）", "yes (the domestic application route is closed)")
+              : pick(lang, "无", "no"))
+      << '\n';
+
+  heading(out, lang, "判断过程：", "How the decision was reached:");
+  if (d.trace.empty()) out << pick(lang, "  （无）\n", "  (none)\n");
+  for (const auto& step : d.trace) {
+    out << "  " << pick(lang, "步骤", "Step ") << step.step << " [" << printable(step.rule) << "] "
+        << printable(lang == Lang::zh ? step.reason_zh : step.reason_en) << pick(lang, "（依据：", " (basis: ")
+        << basis_words(step.basis, lang);
+    if (!step.citation.empty()) out << pick(lang, "，", ", ") << printable(step.citation);
+    out << pick(lang, "）", ")") << '\n';
+    print_evidence(out, step.evidence, lang, "      ");
+  }
+
+  if (!d.notes.empty()) {
+    heading(out, lang, "备注：", "Notes:");
+    for (const auto& note : d.notes) out << "  - " << printable(lang == Lang::zh ? note.text_zh : note.text_en) << '\n';
+  }
+
+  if (!d.missing_facts.empty()) {
+    heading(out, lang, "待确认的问题：", "Questions to settle:");
+    int n = 0;
+    for (const auto& fact : d.missing_facts)
+      out << "  " << ++n << ". " << printable(lang == Lang::zh ? fact.question_zh : fact.question_en) << '\n';
+  }
+}
+
+}  // namespace icp::cli

@@ -1,0 +1,21 @@
+// The human report of one decision, in Chinese or English, for a terminal.
+// Reads only icp::Decision; every string from the decision is made valid
+// UTF-8 and free of control characters before it is printed.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+#include "icp/decision.hpp"
+#include "text_util.hpp"
+
+namespace icp::cli {
+
+void render_text(std::ostream& out, const icp::Decision& decision, Lang lang);
+
+// Words for the report (also used by eval's listing).
+std::string outcome_words(icp::Outcome outcome, Lang lang);
+std::string category_name(int category, Lang lang);  // "" for numbers outside 1–5
+std::string sector_name(const std::string& sector, Lang lang);
+
+}  // namespace icp::cli

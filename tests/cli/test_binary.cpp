@@ -1,0 +1,109 @@
+// The real binary, as a user or a script runs it: JSON output stays valid
+// whatever the bytes of the input. No test depends on the classification.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "cli_test_support.hpp"
+
+using cli_test::check_report_json;
+using cli_test::quote;
+using cli_test::run_binary;
+using cli_test::TempDir;
+
+TEST_CASE("binary: JSON for a plain description, on the command line and on standard input") {
+  TempDir dir;
+  auto arg = run_binary(dir, "--format json " + quote("我们的论坛靠广告盈利，用户可以发帖"));
+  CHECK(arg.code == 0);
+  CHECK(arg.err.empty());
+  auto o = check_report_json(arg.out);
+  CHECK(o.at("lang") == "zh");
+  CHECK(o.at("version").as_string().size() > 0);
+
+  const std::string input = dir.write("in.txt", "我们的论坛靠广告盈利，用户可以发帖");
+  auto in = run_binary(dir, "--format json --lang en", input);
+  CHECK(in.code == 0);
+  CHECK(check_report_json(in.out).at("lang") == "en");
+}
+
+TEST_CASE("binary: invalid UTF-8, NUL bytes and HTML markup still give valid JSON") {
+  TempDir dir;
+  const std::string invalid = dir.write("invalid.txt", "论坛\xFF\xFE广告\xC0\x80收入\xED\xA0\x80 \xE4\xB8");
+  const std::string nul = dir.write("nul.txt", std::string("论坛\0广告\0\0收入 VIP会员\0", 27));
+  const std::string html = dir.write("html.txt",
+                                     "<html><body><script>alert('x')</script><p>用户可以在<b>论坛</b>发帖&amp;评论，"
+                                     "&#x6211;们靠广告盈利</p><!-- 不提供即时通讯 --></body></html>");
+  for (const auto& file : {invalid, nul, html}) {
+    CAPTURE(file);
+    auto r = run_binary(dir, "--format json", file);
+    CHECK(r.code == 0);
+    check_report_json(r.out);
+    auto text = run_binary(dir, "", file);  // the human report, too
+    CHECK(text.code == 0);
+    CHECK(text.out.find("\xFF") == std::string::npos);
+  }
+  auto arg = run_binary(dir, "--format json \"$(cat " + quote(invalid) + ")\"");
+  CHECK(arg.code == 0);
+  check_report_json(arg.out);
+}
+
+TEST_CASE("binary: a 10 MB description on standard input") {
+  TempDir dir;
+  std::string big;
+  const std::string piece = "我们运营一个论坛，用户可以发帖评论，平台靠广告位和会员收费盈利。<br/>Free app, VIP. ";
+  while (big.size() < 10 * 1024 * 1024) big += piece;
+  const std::string file = dir.write("big.txt", big);
+  auto r = run_binary(dir, "--format json", file);
+  CHECK(r.code == 0);
+  check_report_json(r.out);
+}
+
+TEST_CASE("binary: exit statuses") {
+  TempDir dir;
+  const std::string blank = dir.write("blank.txt", " \n\t ");
+  CHECK(run_binary(dir, "", blank).code == 2);
+  CHECK(run_binary(dir, "").code == 2);  // empty standard input
+  CHECK(run_binary(dir, "--nope x").code == 2);
+  CHECK(run_binary(dir, "batch").code == 2);
+  CHECK(run_binary(dir, "--help").code == 0);
+  auto version = run_binary(dir, "--version");
+  CHECK(version.code == 0);
+  CHECK(version.out.find("icp-classify ") == 0);
+  CHECK(version.out.find("\nlexicon ") != std::string::npos);
+}
+
+TEST_CASE("binary: eval on a small table, as text and as JSON") {
+  TempDir dir;
+  const std::string cases =
+      dir.write("cases.tsv",
+                "id\ttext\tdecision\tcategories\tnews_permit\tpreapprovals\tforeign\tcertain\tnote\n"
+                "t1\t我们的论坛靠广告盈利\tlicense\t3\tyes\t\tno\tyes\tad-funded forum\n"
+                "t2\t公司官网，只介绍自己的产品\tfiling\t\tno\t\tno\tyes\tbrochure site\n"
+                "t3\t我们只在淘宝开店\tneither\t\tno\t\tno\tno\tshop on a platform\n");
+  auto text = run_binary(dir, "eval " + quote(cases));
+  CHECK(text.code == 0);
+  std::vector<std::string> lines;
+  std::istringstream in(text.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  REQUIRE(lines.size() >= 12);
+  CHECK(lines[lines.size() - 12] == "== summary: " + cases + " ==");
+  CHECK(lines[lines.size() - 11] == "cases                  3");
+
+  auto json = run_binary(dir, "eval " + quote(cases) + " --format json");
+  CHECK(json.code == 0);
+  boost::json::error_code ec;
+  auto v = boost::json::parse(json.out, ec);
+  REQUIRE(!ec);
+  const auto& o = v.as_object();
+  CHECK(o.at("cases") == 3);
+  CHECK(o.at("decision").at("total") == 3);
+  CHECK(o.at("confusion").as_object().size() == 3);
+  CHECK(o.at("categories").as_array().size() == 5);
+  CHECK(o.at("under_calls").is_number());
+  CHECK(o.at("lexicon_hash").is_string());
+
+  const std::string bad = dir.write("bad.tsv", "id\ttext\n");
+  auto r = run_binary(dir, "eval " + quote(bad));
+  CHECK(r.code == 2);
+  CHECK(r.err.find(bad + ":1:") != std::string::npos);
+}

@@ -1,0 +1,134 @@
+// The renderers on hand-made decisions (independent of the classifier), and
+// the UTF-8 helpers they rely on.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "cli_test_support.hpp"
+#include "report_json.hpp"
+#include "report_text.hpp"
+#include "text_util.hpp"
+
+using icp::cli::Lang;
+
+namespace {
+
+icp::Decision sample() {
+  icp::Decision d;
+  d.decision = icp::Outcome::license;
+  d.categories = {1, 3};
+  d.news_permit = true;
+  d.foreign_investment = true;
+  d.planned = true;
+  d.confidence = 0.724;
+  icp::Span ads{6, 12, "广告", "pay_ads", false, false};
+  icp::Span im{20, 32, "即时通讯", "svc_im", true, false};
+  icp::Span vip{40, 46, "会员\xFF", "pay_vip", false, true};  // invalid byte
+  d.evidence = {ads, im, vip};
+  d.trace.push_back({3,
+                     "commercial.ads",
+                     icp::Basis::brief,
+                     "《互联网信息服务管理办法》第三条",
+                     "有广告收入，属经营性",
+                     "advertising income makes it commercial",
+                     {ads, vip}});
+  d.trace.push_back({4, "category.im", icp::Basis::catalogue, "", "否定即时通讯\x1b[31m", "IM denied", {im}});
+  d.preapprovals.push_back({"medical", false, "2015年已取消全国性审批", "cancelled nationally in 2015", {}});
+  d.preapprovals.push_back({"news", true, "仍需审批", "still required", {}});
+  d.missing_facts.push_back({"charges_users", "是否向用户收费？", "Do users pay?"});
+  d.notes.push_back({"ads_dispute", "广告收入是否属经营性存在争议", "whether ads count is disputed"});
+  return d;
+}
+
+std::string text_report(const icp::Decision& d, Lang lang) {
+  std::ostringstream out;
+  icp::cli::render_text(out, d, lang);
+  return out.str();
+}
+
+bool has(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("the Chinese report names everything") {
+  const std::string r = text_report(sample(), Lang::zh);
+  for (const char* part :
+       {"需要ICP经营许可证", "72%", "1 信息发布平台和递送服务", "3 信息社区平台服务", "互联网新闻信息服务许可证：需要",
+        "医疗保健", "全国性审批已取消", "2015年已取消全国性审批", "新闻", "仍需前置审批", "外资：有",
+        "步骤3 [commercial.ads] 有广告收入，属经营性（依据：", "《互联网信息服务管理办法》第三条", "「广告」",
+        "「即时通讯」（否定）", "（计划）", "广告收入是否属经营性存在争议", "1. 是否向用户收费？", "尚未上线"})
+    CHECK_MESSAGE(has(r, part), part);
+  CHECK(!has(r, "\x1b"));  // control characters are escaped
+  CHECK(has(r, "\\x1b[31m"));
+  CHECK(icp::cli::to_valid_utf8(r) == r);
+}
+
+TEST_CASE("the English report names everything") {
+  const std::string r = text_report(sample(), Lang::en);
+  for (const char* part :
+       {"needs an ICP operating licence", "Confidence: 72%", "3 information community platforms", "permit: needed",
+        "medical and health care", "check the province", "Foreign investment: yes",
+        "Step 3 [commercial.ads] advertising income makes it commercial (basis: ", "\"即时通讯\" (negated)",
+        "(planned)", "Questions to settle:", "1. Do users pay?", "whether ads count is disputed"})
+    CHECK_MESSAGE(has(r, part), part);
+}
+
+TEST_CASE("outcome words") {
+  CHECK(icp::cli::outcome_words(icp::Outcome::license, Lang::zh) == "需要ICP经营许可证");
+  CHECK(icp::cli::outcome_words(icp::Outcome::filing, Lang::zh) == "仅需ICP备案");
+  CHECK(icp::cli::outcome_words(icp::Outcome::neither, Lang::zh) == "无需ICP许可或备案");
+  CHECK(has(text_report(icp::Decision{}, Lang::zh), "无需ICP许可或备案"));
+  CHECK(icp::cli::category_name(9, Lang::en).empty());
+}
+
+TEST_CASE("the JSON report has every key, in the chosen language, as valid UTF-8") {
+  icp::Decision d = sample();
+  d.notes.push_back({"bad\xC0\x80", "\xED\xA0\x80", "\xF5"});
+  const std::string text = boost::json::serialize(icp::cli::decision_json(d, Lang::en, {"9.9.9", "abc"}));
+  auto o = cli_test::check_report_json(text);
+  CHECK(o.at("decision") == "license");
+  CHECK(o.at("categories") == boost::json::array{1, 3});
+  CHECK(o.at("preapprovals") == boost::json::array{"medical", "news"});
+  CHECK(o.at("preapproval_details").as_array()[0].at("standing") == "cancelled nationally in 2015");
+  CHECK(o.at("preapproval_details").as_array()[0].at("still_required") == false);
+  CHECK(o.at("trace").as_array()[0].at("reason") == "advertising income makes it commercial");
+  CHECK(o.at("trace").as_array()[0].at("basis") == "brief");
+  CHECK(o.at("evidence").as_array()[1].at("negated") == true);
+  CHECK(o.at("evidence").as_array()[2].at("text") == "会员\xEF\xBF\xBD");
+  CHECK(o.at("missing_facts").as_array()[0].at("question") == "Do users pay?");
+  CHECK(o.at("version") == "9.9.9");
+  CHECK(o.at("lexicon_hash") == "abc");
+
+  auto zh = cli_test::check_report_json(boost::json::serialize(icp::cli::decision_json(d, Lang::zh, {})));
+  CHECK(zh.at("trace").as_array()[0].at("reason") == "有广告收入，属经营性");
+
+  d.confidence = 7.0;
+  CHECK(icp::cli::decision_json(d, Lang::zh, {}).at("confidence").to_number<double>() == 1.0);
+}
+
+TEST_CASE("to_valid_utf8 replaces every kind of invalid sequence and keeps valid text") {
+  using icp::cli::to_valid_utf8;
+  const std::string fffd = "\xEF\xBF\xBD";
+  CHECK(to_valid_utf8("资訊 ＡＰＰ 😀 abc") == "资訊 ＡＰＰ 😀 abc");
+  CHECK(to_valid_utf8(std::string("a\0b", 3)) == std::string("a\0b", 3));
+  CHECK(to_valid_utf8("\xFF") == fffd);
+  CHECK(to_valid_utf8("\x80x") == fffd + "x");
+  CHECK(to_valid_utf8("\xC0\x80") == fffd + fffd);                // overlong NUL
+  CHECK(to_valid_utf8("\xE0\x80\xAF") == fffd + fffd + fffd);     // overlong
+  CHECK(to_valid_utf8("\xED\xA0\x80") == fffd + fffd + fffd);     // surrogate
+  CHECK(to_valid_utf8("\xF4\x90\x80\x80").substr(0, 3) == fffd);  // above U+10FFFF
+  CHECK(to_valid_utf8("\xE4\xB8") == fffd + fffd);                // truncated
+  CHECK(to_valid_utf8("\xE4\xB8中") == fffd + fffd + "中");
+}
+
+TEST_CASE("is_blank, printable, first_chars") {
+  CHECK(icp::cli::is_blank(""));
+  CHECK(icp::cli::is_blank(" \t\n\xE3\x80\x80"));
+  CHECK(!icp::cli::is_blank(" x "));
+  CHECK(!icp::cli::is_blank(std::string(1, '\0')));
+  CHECK(icp::cli::printable("a\nb\x01\xC2\x9B") == "a\\nb\\x01\\u009b");
+  CHECK(icp::cli::first_chars("中文字符", 2) == "中文…");
+  CHECK(icp::cli::first_chars("中文", 2) == "中文");
+}
