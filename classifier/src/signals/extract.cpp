@@ -1,0 +1,154 @@
+#include "signals/extract.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+#include <utility>
+
+namespace icp::signals {
+namespace {
+
+bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+
+int code_points_between(std::string_view text, std::uint32_t from, std::uint32_t to) {
+  int n = 0;
+  for (std::uint32_t i = from; i < to; ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+// ICU splits many domain words (付费 → 付|费), so a phrase need not be one
+// token; but a match that begins and ends inside words straddles them
+// (广告 in 推广告知 = 推广|告知), and a one-character cue must begin a word
+// (没 in 出没 is no negation).
+class WordCheck {
+ public:
+  WordCheck(std::string_view text, const text::WordSegmenter& segmenter) : text_(text), segmenter_(segmenter) {}
+
+  bool acceptable(const match::Match& m, const CompiledPhrase& phrase, const text::Clause& clause) {
+    if (is_ascii(text_[m.begin])) return true;  // the matcher already checks ASCII word edges
+    if (clause_begin_ != clause.begin || !ready_) {
+      auto relative = segmenter_.boundaries(text_.substr(clause.begin, clause.end - clause.begin));
+      boundaries_.clear();
+      for (auto b : relative) boundaries_.push_back(clause.begin + b);
+      clause_begin_ = clause.begin;
+      ready_ = true;
+    }
+    bool begins_word = std::binary_search(boundaries_.begin(), boundaries_.end(), m.begin);
+    bool ends_word = std::binary_search(boundaries_.begin(), boundaries_.end(), m.end);
+    if (phrase.single_char) return begins_word;
+    return begins_word || ends_word;
+  }
+
+ private:
+  std::string_view text_;
+  const text::WordSegmenter& segmenter_;
+  std::vector<std::size_t> boundaries_;
+  std::size_t clause_begin_ = 0;
+  bool ready_ = false;
+};
+
+// Keeps a match only if no longer match contains it: 社区医院 masks 社区,
+// 不断 masks 不. Matches of the same span (one phrase, several signals) stay.
+std::vector<std::size_t> drop_contained(const std::vector<match::Match>& matches) {
+  std::vector<std::size_t> kept;
+  std::uint32_t cover_begin = 0, cover_end = 0;
+  bool any = false;
+  for (std::size_t i = 0; i < matches.size(); ++i) {  // sorted by begin, longer first
+    const auto& m = matches[i];
+    bool contained = any && m.end <= cover_end && !(m.begin == cover_begin && m.end == cover_end);
+    if (!contained) kept.push_back(i);
+    if (!any || m.end > cover_end) {
+      cover_begin = m.begin;
+      cover_end = m.end;
+      any = true;
+    }
+  }
+  return kept;
+}
+
+// Applies the cues of one clause to the phrases after them: a plan, a maybe
+// or the past covers the rest of the clause ("以前有付费会员" but not the
+// "论坛" before it); a negation reaches kNegationReach characters, up to a
+// break ("不用注册就能付费下载" still pays).
+void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
+  bool plan = false, maybe = false, past = false;
+  const Hit* negation = nullptr;
+  for (auto& h : clause_hits) {
+    switch (h.signal) {
+      case Signal::cue_plan: plan = true; continue;
+      case Signal::cue_maybe: maybe = true; continue;
+      case Signal::cue_past: past = true; continue;
+      case Signal::cue_negation: negation = &h; continue;
+      case Signal::cue_break:
+        if (negation && h.begin >= negation->end) negation = nullptr;
+        continue;
+      default: break;
+    }
+    h.planned = plan && !maybe;
+    h.maybe = maybe;
+    h.past = past;
+    if (negation && negation->begin < h.begin &&
+        (h.begin < negation->end || code_points_between(text, negation->end, h.begin) <= kNegationReach))
+      h.negated = true;
+  }
+}
+
+}  // namespace
+
+SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
+  std::set<std::uint32_t> seen_affirmed, seen_negated, seen_planned;
+  for (const auto& h : hits_) {
+    auto& s = strengths_[static_cast<std::size_t>(h.signal)];
+    if (h.affirmed() && seen_affirmed.insert(h.phrase).second) {
+      s.affirmed += h.weight;
+      s.strongest = std::max(s.strongest, h.weight);
+    }
+    if (h.negated && !h.past && seen_negated.insert(h.phrase).second) s.negated += h.weight;
+    if (h.planned && !h.negated && seen_planned.insert(h.phrase).second) s.planned += h.weight;
+  }
+}
+
+SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
+                  const text::WordSegmenter& segmenter) {
+  std::string_view view = text.text;
+  std::vector<match::Match> matches;
+  lexicon.matcher().find_all(view, matches);
+  const auto clauses = text::split_clauses(view);
+
+  // Matches outside every clause sit on punctuation; they are dropped.
+  std::vector<match::Match> in_words;
+  std::vector<std::size_t> clause_of;  // parallel to in_words
+  WordCheck words(view, segmenter);
+  std::size_t c = 0;
+  for (const auto& m : matches) {
+    while (c < clauses.size() && clauses[c].end <= m.begin) ++c;
+    if (c == clauses.size()) break;
+    if (m.begin < clauses[c].begin || m.end > clauses[c].end) continue;
+    if (!words.acceptable(m, lexicon.phrase(m.phrase), clauses[c])) continue;
+    in_words.push_back(m);
+    clause_of.push_back(c);
+  }
+
+  std::vector<Hit> hits;
+  std::vector<Hit> clause_hits;
+  std::size_t current = 0;
+  auto flush = [&] {
+    apply_scope(view, clause_hits);
+    for (auto& h : clause_hits)
+      if (!is_cue(h.signal) && h.signal != Signal::neutral) hits.push_back(h);
+    clause_hits.clear();
+  };
+  for (std::size_t i : drop_contained(in_words)) {
+    if (clause_of[i] != current) {
+      flush();
+      current = clause_of[i];
+    }
+    const auto& m = in_words[i];
+    const auto& phrase = lexicon.phrase(m.phrase);
+    clause_hits.push_back({phrase.signal, phrase.weight, m.begin, m.end, m.phrase});
+  }
+  flush();
+  return SignalSet(std::move(hits));
+}
+
+}  // namespace icp::signals
