@@ -58,18 +58,18 @@ void step1_presence(Context& c) {
       evidence.insert(evidence.end(), negated.begin(), negated.end());
       return neither(c, "presence.third_party_only", evidence, true);
     }
-    if (!service_described) {
-      if (c.affirmed(Signal::presence_offline_app) > 0)
-        return neither(c, "presence.offline_app", c.affirmed_hits({Signal::presence_offline_app}), true);
-      if (c.affirmed(Signal::presence_local_tool) > 0 && online <= 1)
-        return neither(c, "presence.local_tool", c.affirmed_hits({Signal::presence_local_tool}), false);
-      return neither(c, "presence.none", c.affirmed_hits({Signal::presence_offline, Signal::presence_business_scope}),
-                     c.affirmed(Signal::presence_offline) > 0);
-    }
-    c.found.presence = Presence::own;
-    c.trace("presence.implied", c.affirmed_hits({Signal::presence_online, Signal::cat2_search, Signal::cat3_community,
-                                                 Signal::cat4_messaging, Signal::cat5_protection}));
-    return;
+  }
+  // Real descriptions often praise features without naming the site or app
+  // ("海量小说免费读", "在线缴纳罚款"): features of an online service imply one.
+  const int digital = online + c.affirmed(Signal::online_payment) +
+                      (c.affirmed_sum(kOwnServices) >= 2 && online + c.affirmed(Signal::online_payment) > 0 ? 2 : 0);
+  if (!has_own && digital < 2 && !service_described) {
+    if (c.affirmed(Signal::presence_offline_app) > 0)
+      return neither(c, "presence.offline_app", c.affirmed_hits({Signal::presence_offline_app}), true);
+    if (c.affirmed(Signal::presence_local_tool) > 0)
+      return neither(c, "presence.local_tool", c.affirmed_hits({Signal::presence_local_tool}), false);
+    return neither(c, "presence.none", c.affirmed_hits({Signal::presence_offline, Signal::presence_business_scope}),
+                   c.affirmed(Signal::presence_offline) > 0);
   }
 
   // An app that works without a network, or a local tool with nothing
@@ -83,6 +83,12 @@ void step1_presence(Context& c) {
     return neither(c, "presence.local_tool", c.affirmed_hits({Signal::presence_local_tool}), false);
 
   c.found.presence = Presence::own;
+  if (!has_own) {
+    c.trace("presence.implied", c.affirmed_hits({Signal::presence_online, Signal::online_payment, Signal::cat1_publish,
+                                                 Signal::cat1_delivery, Signal::cat2_search, Signal::cat3_community,
+                                                 Signal::cat4_messaging, Signal::cat5_protection}));
+    return;
+  }
   c.found.miniprogram_only = c.affirmed(Signal::presence_miniprogram) > 0 &&
                              c.affirmed_sum({Signal::presence_site, Signal::presence_app}) == 0 &&
                              c.signals[Signal::presence_platform].strongest < 3;

@@ -66,19 +66,33 @@ std::vector<std::size_t> drop_contained(const std::vector<match::Match>& matches
   return kept;
 }
 
+// A negation denies the first phrase after it, within kNegationReach
+// characters, and the phrases coordinated with that one ("没有网站和APP",
+// "不提供注册、评论或发帖"), but not what merely follows ("无广告App").
+bool coordinated(std::string_view gap) {
+  if (gap.size() > 9) return false;  // three CJK characters at most
+  for (std::string_view word : {"和", "或", "及", "与", "、", "/", "也", "跟", "and", "or"})
+    if (gap.find(word) != std::string_view::npos) return true;
+  return false;
+}
+
 // Applies the cues of one clause to the phrases after them: a plan, a maybe
 // or the past covers the rest of the clause ("以前有付费会员" but not the
-// "论坛" before it); a negation reaches kNegationReach characters, up to a
-// break ("不用注册就能付费下载" still pays).
+// "论坛" before it); a negation stops at a break ("不用注册就能付费下载").
 void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
   bool plan = false, maybe = false, past = false;
   const Hit* negation = nullptr;
+  std::uint32_t denied_begin = 0, denied_end = 0;  // the last denied phrase
+  bool denying = false;
   for (auto& h : clause_hits) {
     switch (h.signal) {
       case Signal::cue_plan: plan = true; continue;
       case Signal::cue_maybe: maybe = true; continue;
       case Signal::cue_past: past = true; continue;
-      case Signal::cue_negation: negation = &h; continue;
+      case Signal::cue_negation:
+        negation = &h;
+        denying = false;
+        continue;
       case Signal::cue_break:
         if (negation && h.begin >= negation->end) negation = nullptr;
         continue;
@@ -87,9 +101,25 @@ void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
     h.planned = plan && !maybe;
     h.maybe = maybe;
     h.past = past;
-    if (negation && negation->begin < h.begin &&
-        (h.begin < negation->end || code_points_between(text, negation->end, h.begin) <= kNegationReach))
+    if (!negation || negation->begin >= h.begin) continue;
+    if (!denying) {
+      if (h.begin < negation->end || code_points_between(text, negation->end, h.begin) <= kNegationReach) {
+        h.negated = true;
+        denying = true;
+        denied_begin = h.begin;
+        denied_end = h.end;
+      } else {
+        negation = nullptr;
+      }
+    } else if (h.begin == denied_begin || h.begin < denied_end ||
+               coordinated(text.substr(denied_end, h.begin - denied_end))) {
       h.negated = true;
+      denied_begin = h.begin;
+      denied_end = std::max(denied_end, h.end);
+    } else {
+      negation = nullptr;
+      denying = false;
+    }
   }
 }
 
