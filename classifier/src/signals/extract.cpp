@@ -47,21 +47,32 @@ class WordCheck {
   bool ready_ = false;
 };
 
-// Keeps a match only if no longer match contains it: 社区医院 masks 社区,
-// 不断 masks 不. Matches of the same span (one phrase, several signals) stay.
-std::vector<std::size_t> drop_contained(const std::vector<match::Match>& matches) {
+// A longer phrase masks a shorter one inside it when the longer one is a
+// mask (社区医院 ⊃ 社区, 不仅 ⊃ 不), when the shorter one is a cue (免费 ⊃ 免)
+// or when both say the same (付费下载 ⊃ 付费). Otherwise both stand: 公司官网
+// is a brochure and a site.
+bool masks(Signal longer, Signal shorter) {
+  return longer == Signal::neutral || shorter == Signal::neutral || is_cue(shorter) || longer == shorter;
+}
+
+std::vector<std::size_t> drop_masked(const std::vector<match::Match>& matches, const CompiledLexicon& lexicon) {
   std::vector<std::size_t> kept;
-  std::uint32_t cover_begin = 0, cover_end = 0;
-  bool any = false;
+  std::vector<std::size_t> open;  // earlier matches that may still contain later ones
   for (std::size_t i = 0; i < matches.size(); ++i) {  // sorted by begin, longer first
     const auto& m = matches[i];
-    bool contained = any && m.end <= cover_end && !(m.begin == cover_begin && m.end == cover_end);
-    if (!contained) kept.push_back(i);
-    if (!any || m.end > cover_end) {
-      cover_begin = m.begin;
-      cover_end = m.end;
-      any = true;
+    std::erase_if(open, [&](std::size_t j) { return matches[j].end <= m.begin; });
+    const Signal signal = lexicon.phrase(m.phrase).signal;
+    bool masked = false;
+    for (std::size_t j : open) {
+      const auto& o = matches[j];
+      const bool contains = o.begin <= m.begin && m.end <= o.end && (o.end - o.begin) > (m.end - m.begin);
+      if (contains && masks(lexicon.phrase(o.phrase).signal, signal)) {
+        masked = true;
+        break;
+      }
     }
+    if (!masked) kept.push_back(i);
+    open.push_back(i);
   }
   return kept;
 }
@@ -168,7 +179,7 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
       if (!is_cue(h.signal) && h.signal != Signal::neutral) hits.push_back(h);
     clause_hits.clear();
   };
-  for (std::size_t i : drop_contained(in_words)) {
+  for (std::size_t i : drop_masked(in_words, lexicon)) {
     if (clause_of[i] != current) {
       flush();
       current = clause_of[i];
