@@ -1,0 +1,64 @@
+// How sure the decision is, and what an agency would ask when the text is
+// not enough.
+#include <algorithm>
+
+#include "decide/steps.hpp"
+
+namespace icp::decide {
+namespace {
+
+double base_confidence(const Context& c) {
+  const auto& f = c.found;
+  switch (f.ground) {
+    case Ground::none: return f.presence_explicit ? 0.9 : 0.75;
+    case Ground::explicit_pay: {
+      int best = 0;
+      for (auto s : {Signal::pay_content, Signal::pay_listing, Signal::pay_tipping, Signal::pay_commission,
+                     Signal::pay_fee, Signal::pay_design})
+        best = std::max(best, c.signals[s].strongest);
+      return best >= 3 ? 0.92 : 0.82;
+    }
+    case Ground::ads_only: return 0.78;
+    case Ground::planned: return 0.75;
+    case Ground::presumed: return c.affirmed(Signal::free) > 0 ? 0.55 : 0.62;
+    case Ground::free_no_ads: return 0.88;
+    case Ground::nonprofit: return 0.82;
+    case Ground::own_content: return f.own_info || f.trade || f.own_customers ? 0.8 : 0.68;
+  }
+  return 0.5;
+}
+
+}  // namespace
+
+void confidence_and_questions(Context& c) {
+  auto& d = c.decision;
+  const auto& f = c.found;
+  double confidence = base_confidence(c);
+  if (f.miniprogram_only) confidence -= 0.1;
+  if (c.text.invalid_utf8) confidence -= 0.05;
+  if (c.text.text.size() < 24) confidence -= 0.05;  // about eight Chinese characters
+  d.confidence = std::clamp(confidence, 0.05, 0.99);
+
+  if (d.decision == Outcome::neither) {
+    if (!f.presence_explicit)
+      c.ask("own_site_or_app", "是否有自己的网站、App或小程序？", "Does the business run its own website, app or mini-program?");
+    return;
+  }
+  const bool unsure_who_pays = f.ground == Ground::presumed || (f.ground == Ground::own_content && d.confidence < 0.75);
+  if (unsure_who_pays) {
+    c.ask("charges_users", "是否向用户收费？", "Does it charge users?");
+    c.ask("ad_income", "是否有广告收入？", "Does it earn from advertising?");
+  }
+  if (f.category[1] && !f.marketplace && f.ground == Ground::presumed)
+    c.ask("third_party_merchants", "是否有第三方商家入驻？", "Do third-party merchants sell or publish on it?");
+  if (d.preapprovals.empty() && d.confidence < 0.8)
+    c.ask("sectors", "是否涉及新闻、出版、教育、医疗、药品或医疗器械信息？",
+          "Does it touch news, publishing, education, medical, drug or medical-device information?");
+  if (d.decision == Outcome::license) {
+    if (c.affirmed(Signal::server_abroad) < 2)
+      c.ask("server_location", "服务器是否在境内（本省）？", "Are the servers in mainland China (in the province)?");
+    if (!d.foreign_investment) c.ask("foreign_shareholders", "是否有外资股东？", "Are there foreign shareholders?");
+  }
+}
+
+}  // namespace icp::decide

@@ -1,0 +1,79 @@
+// What the steps of the decision share: the signals of one text, the
+// decision being built, and what earlier steps found.
+#pragma once
+
+#include <array>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+#include "icp/decision.hpp"
+#include "signals/extract.hpp"
+#include "text/normalize.hpp"
+
+namespace icp::decide {
+
+using signals::Hit;
+using signals::Signal;
+
+enum class Presence { own, planned, none };
+
+// How step 3 decided, which sets the confidence.
+enum class Ground {
+  none,           // no online presence
+  explicit_pay,   // the text says who pays
+  ads_only,       // advertising is the only income named
+  planned,        // charging or ads are planned
+  presumed,       // platform, payer unstated
+  free_no_ads,    // explicitly free and without ads
+  nonprofit,      // public or non-profit operator
+  own_content,    // brochure, own goods, own services
+};
+
+struct Findings {
+  Presence presence = Presence::none;
+  bool presence_explicit = false;   // neither: the text says so (third-party only, offline app)
+  bool miniprogram_only = false;
+  bool marketplace = false;
+  bool trade = false;
+  bool own_info = false;
+  bool own_customers = false;
+  std::array<bool, 6> category{};   // [1]..[5]
+  bool strong_platform = false;     // a category with decisive evidence
+  bool any_platform = false;
+  Ground ground = Ground::none;
+};
+
+class Context {
+ public:
+  Context(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
+          Decision& decision)
+      : signals(signals), text(text), original(original), decision(decision) {}
+
+  const signals::SignalSet& signals;
+  const text::NormalizedText& text;
+  std::string_view original;
+  Decision& decision;
+  Findings found;
+
+  int affirmed(Signal s) const { return signals.affirmed(s); }
+  int negated(Signal s) const { return signals.negated(s); }
+  int planned(Signal s) const { return signals.planned(s); }
+  int affirmed_sum(std::initializer_list<Signal> list) const;
+  int negated_sum(std::initializer_list<Signal> list) const;
+  int planned_sum(std::initializer_list<Signal> list) const;
+
+  // Hits of these signals, as evidence: affirmed, negated or planned ones.
+  std::vector<const Hit*> affirmed_hits(std::initializer_list<Signal> list) const;
+  std::vector<const Hit*> negated_hits(std::initializer_list<Signal> list) const;
+  std::vector<const Hit*> planned_hits(std::initializer_list<Signal> list) const;
+
+  // Appends the rule's trace entry with this evidence.
+  void trace(std::string_view rule_id, const std::vector<const Hit*>& evidence);
+  void note(std::string_view id, std::string_view zh, std::string_view en);
+  void ask(std::string_view id, std::string_view zh, std::string_view en);
+
+  Span span(const Hit& hit) const;
+};
+
+}  // namespace icp::decide

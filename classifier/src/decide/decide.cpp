@@ -1,0 +1,32 @@
+#include "decide/decide.hpp"
+
+#include <algorithm>
+
+#include "decide/steps.hpp"
+
+namespace icp::decide {
+
+Decision decide(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original) {
+  Decision decision;
+  Context c(signals, text, original, decision);
+  step1_presence(c);
+  if (c.found.presence != Presence::none) {
+    step2_service(c);
+    step4_detect_categories(c);
+    step3_commercial(c);
+    step4_report_categories(c);
+    step6_sectors(c);
+    step5_news_permit(c);
+  }
+  step7_foreign(c);
+  notes_beyond_brief(c);
+  confidence_and_questions(c);
+
+  // The report reads in the order of the steps.
+  std::stable_sort(decision.trace.begin(), decision.trace.end(),
+                   [](const TraceStep& a, const TraceStep& b) { return a.step < b.step; });
+  for (const auto& h : signals.hits()) decision.evidence.push_back(c.span(h));
+  return decision;
+}
+
+}  // namespace icp::decide

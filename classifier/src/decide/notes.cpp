@@ -1,0 +1,59 @@
+// Beyond the brief: other permits that stack on the ICP licence, and facts
+// the report should point out.
+#include "decide/steps.hpp"
+
+namespace icp::decide {
+namespace {
+
+struct OtherPermit {
+  Signal signal;
+  const char* id;
+  const char* zh;
+  const char* en;
+};
+
+constexpr OtherPermit kOtherPermits[] = {
+    {Signal::note_hosting, "idc_cdn_licence", "主机托管、云服务器、CDN 属于 IDC（B11）、CDN（B12）或 ISP（B14）许可，代办指南仍把它算作ICP收入",
+     "Hosting, cloud servers and CDN fall under the IDC (B11), CDN (B12) or ISP (B14) licences; the brief still "
+     "counts them as ICP income"},
+    {Signal::note_culture, "culture_permit", "网络游戏、音乐、演出、直播等通常另需《网络文化经营许可证》",
+     "Games, music, performances and live shows usually also need the 网络文化经营许可证 (internet culture permit)"},
+    {Signal::note_audiovisual, "audiovisual_permit", "网络视听节目（影视、短视频、直播）通常另需《信息网络传播视听节目许可证》",
+     "Audio-visual programmes (films, short videos, live streams) usually also need the 信息网络传播视听节目许可证"},
+    {Signal::note_game, "game_approval", "网络游戏上线需取得游戏出版审批（版号）", "Online games need publishing approval (版号) before launch"},
+    {Signal::note_ride_hailing, "ride_hailing_permit", "网约车平台另需网络预约出租汽车经营许可",
+     "Ride-hailing needs the online ride-hailing operating permit"},
+    {Signal::note_finance, "finance_approval", "互联网金融业务（理财、借贷、支付、证券）另需金融监管部门许可",
+     "Internet finance (wealth management, lending, payment, securities) needs the financial regulators' approval"},
+};
+
+}  // namespace
+
+void notes_beyond_brief(Context& c) {
+  const auto& d = c.decision;
+  if (d.decision != Outcome::neither)
+    for (const auto& permit : kOtherPermits)
+      if (c.affirmed(permit.signal) >= 2) c.note(permit.id, permit.zh, permit.en);
+
+  if (c.affirmed(Signal::server_abroad) >= 2)
+    c.note("server_abroad", "服务器在境外：境外服务器既不能在境内备案，也不能据此申请许可证；须迁入境内才能办理",
+           "Servers outside mainland China can neither be filed nor licensed there: move them in before applying");
+  if (d.decision == Outcome::license && c.affirmed(Signal::operator_individual) >= 2)
+    c.note("individual_operator", "只有企业能持有ICP经营许可证：个人收费经营须先注册公司",
+           "Only a company can hold the ICP licence: an individual who charges must incorporate first");
+  if (c.found.miniprogram_only && d.decision != Outcome::neither)
+    c.note("miniprogram_provinces", "小程序的处理各省不一：本结论依代办指南，请与所在省通信管理局确认",
+           "Provinces treat mini-programs differently: this follows the brief; confirm with the provincial "
+           "communications administration");
+  if (c.text.invalid_utf8)
+    c.note("invalid_utf8", "输入含有无效的UTF-8字节，已替换为�后分析（首个无效字节位置：" +
+                               std::to_string(c.text.first_invalid_byte) + "）",
+           "The input has invalid UTF-8 bytes, replaced by U+FFFD before analysis (first at byte " +
+               std::to_string(c.text.first_invalid_byte) + ")");
+  if (c.text.had_traditional)
+    c.note("traditional_converted", "输入含繁体字，已转换为简体后匹配；证据仍指向原文",
+           "The input has Traditional characters, converted to Simplified for matching; evidence points into the "
+           "original");
+}
+
+}  // namespace icp::decide

@@ -1,0 +1,108 @@
+// Step 3: commercial (licence) or not (filing) — Measures art. 3, 4, 11,
+// with the brief's presumption for platforms that do not say who pays.
+#include "decide/steps.hpp"
+
+namespace icp::decide {
+namespace {
+
+constexpr std::initializer_list<Signal> kUserPays = {Signal::pay_content, Signal::pay_listing, Signal::pay_tipping,
+                                                      Signal::pay_commission, Signal::pay_fee};
+constexpr std::initializer_list<Signal> kAllPay = {Signal::pay_content,    Signal::pay_listing, Signal::pay_tipping,
+                                                    Signal::pay_commission, Signal::pay_fee,     Signal::pay_ads,
+                                                    Signal::pay_design};
+
+int strongest(const Context& c, std::initializer_list<Signal> list) {
+  int best = 0;
+  for (auto s : list) best = std::max(best, c.signals[s].strongest);
+  return best;
+}
+
+void decide(Context& c, Outcome outcome, Ground ground) {
+  c.decision.decision = outcome;
+  c.found.ground = ground;
+}
+
+}  // namespace
+
+void step3_commercial(Context& c) {
+  const auto& f = c.found;
+  const int pay = c.affirmed_sum(kAllPay);
+  const int pay_strongest = strongest(c, kAllPay);
+  const bool states_free = c.affirmed(Signal::free) >= 2 || c.negated_sum(kUserPays) > 0;
+  const bool says_free = states_free || c.affirmed(Signal::free) > 0;
+  const bool no_ads = c.negated(Signal::pay_ads) > 0;
+  const bool public_operator =
+      c.affirmed(Signal::operator_nonprofit) >= 2 || c.affirmed(Signal::operator_public) >= 2;
+
+  if (c.affirmed(Signal::online_payment) > 0) c.trace("commercial.payment_not_test", c.affirmed_hits({Signal::online_payment}));
+
+  // Someone pays for the information service: the text says so. Generic fee
+  // words lose to an explicit "free and no ads" about the site itself.
+  const bool explicit_free_site = states_free && no_ads && pay_strongest <= 1;
+  if ((pay_strongest >= 2 || pay >= 3) && !explicit_free_site) {
+    const bool only_ads = c.affirmed_sum(kUserPays) == 0 && c.affirmed(Signal::pay_design) == 0;
+    const bool design = c.signals[Signal::pay_design].strongest >= 2;
+    decide(c, Outcome::license, only_ads ? Ground::ads_only : Ground::explicit_pay);
+    if (design) c.trace("commercial.design", c.affirmed_hits({Signal::pay_design}));
+    if (!only_ads || !design) c.trace(only_ads ? "commercial.ads" : "commercial.explicit", c.affirmed_hits(kAllPay));
+    if (only_ads)
+      c.note("ads_disputed", "广告收入按代办指南与实务视为经营性；《互联网信息服务管理办法》第三条只提向用户有偿提供，有争议",
+             "Advertising income counts as commercial in the brief and in practice; art. 3 speaks only of paid "
+             "services to users, so this is disputed");
+    return;
+  }
+  if (c.planned_sum(kAllPay) >= 2) {
+    decide(c, Outcome::license, Ground::planned);
+    c.decision.planned = true;
+    c.trace("commercial.planned", c.planned_hits(kAllPay));
+    return;
+  }
+
+  auto free_evidence = [&] {
+    auto hits = c.affirmed_hits({Signal::free});
+    auto denied = c.negated_hits(kAllPay);
+    hits.insert(hits.end(), denied.begin(), denied.end());
+    return hits;
+  };
+  const bool self_presentation = f.own_info || f.trade || f.own_customers;
+  if (f.any_platform || f.marketplace) {
+    if (public_operator) {
+      decide(c, Outcome::filing, Ground::nonprofit);
+      c.trace("noncommercial.nonprofit", c.affirmed_hits({Signal::operator_nonprofit, Signal::operator_public}));
+    } else if (no_ads && says_free) {
+      decide(c, Outcome::filing, Ground::free_no_ads);
+      c.trace("noncommercial.free_no_ads", free_evidence());
+    } else if (self_presentation && !f.strong_platform) {
+      decide(c, Outcome::filing, Ground::own_content);
+      c.trace("noncommercial.own_content", {});
+    } else {
+      decide(c, Outcome::license, Ground::presumed);
+      c.trace("commercial.presumed_platform", {});
+      if (says_free) c.trace("commercial.free_is_weak", c.affirmed_hits({Signal::free}));
+    }
+  } else if (public_operator) {
+    decide(c, Outcome::filing, Ground::nonprofit);
+    c.trace("noncommercial.nonprofit", c.affirmed_hits({Signal::operator_nonprofit, Signal::operator_public}));
+  } else if (states_free || no_ads) {
+    decide(c, Outcome::filing, Ground::free_no_ads);
+    c.trace("noncommercial.free_no_ads", free_evidence());
+  } else {
+    decide(c, Outcome::filing, Ground::own_content);
+    c.trace("noncommercial.own_content", c.affirmed_hits({Signal::service_own_info, Signal::service_brochure_only,
+                                                          Signal::service_own_goods, Signal::service_own_customers}));
+  }
+
+  auto stopped = c.signals.select(Signal::pay_content, [](const Hit& h) { return h.past; });
+  for (auto s : {Signal::pay_fee, Signal::pay_ads, Signal::pay_listing, Signal::pay_tipping}) {
+    auto more = c.signals.select(s, [](const Hit& h) { return h.past; });
+    stopped.insert(stopped.end(), more.begin(), more.end());
+  }
+  if (!stopped.empty()) c.trace("noncommercial.stopped", stopped);
+  auto maybe = c.signals.select(Signal::pay_fee, [](const Hit& h) { return h.maybe; });
+  auto maybe_content = c.signals.select(Signal::pay_content, [](const Hit& h) { return h.maybe; });
+  if (!maybe.empty() || !maybe_content.empty())
+    c.note("may_charge_later", "文本提到将来可能收费：备案的网站不得收费，开始收费前须改办许可证（第十一条）",
+           "The text mentions charging some day: a filed site may not charge, so the licence must come first (art. 11)");
+}
+
+}  // namespace icp::decide

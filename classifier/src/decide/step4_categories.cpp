@@ -1,0 +1,73 @@
+// Step 4: which of the five B25 sub-categories the service falls in —
+// decided from what it does, not from whether it charges.
+#include "decide/steps.hpp"
+
+namespace icp::decide {
+namespace {
+
+// A category holds when one phrase is clear enough on its own, or several
+// weaker ones add up.
+bool holds(const Context& c, std::initializer_list<Signal> list, int single, int total) {
+  int sum = 0, best = 0;
+  for (auto s : list) {
+    sum += c.affirmed(s);
+    best = std::max(best, c.signals[s].strongest);
+  }
+  return best >= single || sum >= total;
+}
+
+bool decisive(const Context& c, std::initializer_list<Signal> list) { return holds(c, list, 3, 4); }
+
+}  // namespace
+
+void step4_detect_categories(Context& c) {
+  auto& f = c.found;
+  const auto cat1 = {Signal::cat1_publish, Signal::cat1_delivery};
+  f.category[1] = holds(c, cat1, 3, 3) || f.marketplace;
+  // Internal, vertical or local search is not category 2 (the brief); only
+  // an unmistakably general engine survives such context.
+  const bool vertical = c.affirmed(Signal::search_vertical) >= 2;
+  f.category[2] = vertical ? c.signals[Signal::cat2_search].strongest >= 3 && c.affirmed(Signal::cat2_search) >= 5
+                           : holds(c, {Signal::cat2_search}, 3, 3);
+  f.category[3] = holds(c, {Signal::cat3_community}, 2, 3);
+  f.category[4] = holds(c, {Signal::cat4_messaging}, 2, 3);
+  f.category[5] = holds(c, {Signal::cat5_protection}, 2, 3);
+
+  f.any_platform = f.category[1] || f.category[2] || f.category[3] || f.category[4] || f.category[5];
+  f.strong_platform = f.marketplace || (f.category[1] && decisive(c, cat1)) ||
+                      (f.category[2] && decisive(c, {Signal::cat2_search})) ||
+                      (f.category[3] && decisive(c, {Signal::cat3_community})) ||
+                      (f.category[4] && decisive(c, {Signal::cat4_messaging})) ||
+                      (f.category[5] && decisive(c, {Signal::cat5_protection}));
+}
+
+void step4_report_categories(Context& c) {
+  auto& f = c.found;
+  auto& d = c.decision;
+  if (d.decision == Outcome::neither) return;
+  static constexpr Signal kEvidence[6][2] = {{},
+                                             {Signal::cat1_publish, Signal::cat1_delivery},
+                                             {Signal::cat2_search, Signal::cat2_search},
+                                             {Signal::cat3_community, Signal::cat3_community},
+                                             {Signal::cat4_messaging, Signal::cat4_messaging},
+                                             {Signal::cat5_protection, Signal::cat5_protection}};
+  static constexpr const char* kRule[6] = {"", "category.1", "category.2", "category.3", "category.4", "category.5"};
+  for (int n = 1; n <= 5; ++n) {
+    if (!f.category[n]) continue;
+    d.categories.push_back(n);
+    auto evidence = c.affirmed_hits({kEvidence[n][0], kEvidence[n][1]});
+    if (n == 1 && f.marketplace) {
+      auto merchants = c.affirmed_hits({Signal::service_third_party_merchants});
+      evidence.insert(evidence.end(), merchants.begin(), merchants.end());
+    }
+    c.trace(kRule[n], evidence);
+  }
+  if (c.affirmed(Signal::search_vertical) >= 2 && !f.category[2])
+    c.trace("category.2_excluded", c.affirmed_hits({Signal::search_vertical}));
+  if (d.decision == Outcome::license && d.categories.empty()) {
+    d.categories.push_back(1);
+    c.trace("category.1_by_default", {});
+  }
+}
+
+}  // namespace icp::decide

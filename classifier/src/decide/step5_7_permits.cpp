@@ -1,0 +1,72 @@
+// Steps 5–7: the news permit, sector pre-approvals (art. 5) and foreign
+// investment.
+#include "decide/steps.hpp"
+
+namespace icp::decide {
+namespace {
+
+struct Sector {
+  Signal signal;
+  const char* name;
+  const char* rule;
+  bool still_required;
+  const char* standing_zh;
+  const char* standing_en;
+};
+
+constexpr Sector kSectors[] = {
+    {Signal::sector_news, "news", "preapproval.news", true, "仍须取得网信部门的互联网新闻信息服务许可",
+     "still required: the CAC's internet news information service permit"},
+    {Signal::sector_publishing, "publishing", "preapproval.publishing", true, "仍须出版主管部门前置审批（网络出版服务许可）",
+     "still required: the publishing authority's online publishing permit"},
+    {Signal::sector_education, "education", "preapproval.education", false,
+     "全国性前置审批已取消（校外培训除外），请向所在省份核实",
+     "national approval cancelled (except off-campus tutoring): check the province"},
+    {Signal::sector_medical, "medical", "preapproval.medical", false, "2015年全国性前置审批已取消，请向所在省份卫生健康部门核实",
+     "national approval cancelled in 2015: check the provincial health commission"},
+    {Signal::sector_drugs, "drugs", "preapproval.drugs", true, "仍须药品监管部门的互联网药品信息服务资格证书",
+     "still required: the drug regulator's internet drug information certificate"},
+    {Signal::sector_medical_devices, "medical_devices", "preapproval.medical_devices", true,
+     "仍须药品监管部门审批（互联网药品信息服务资格证书涵盖医疗器械）",
+     "still required: the drug regulator's approval (the internet drug information certificate covers devices)"},
+};
+
+}  // namespace
+
+void step6_sectors(Context& c) {
+  if (c.decision.decision == Outcome::neither) return;
+  for (const auto& sector : kSectors) {
+    if (c.affirmed(sector.signal) < 3) continue;
+    Preapproval p;
+    p.sector = sector.name;
+    p.still_required = sector.still_required;
+    p.standing_zh = sector.standing_zh;
+    p.standing_en = sector.standing_en;
+    c.trace(sector.rule, c.affirmed_hits({sector.signal}));
+    p.evidence = c.decision.trace.back().evidence;
+    c.decision.preapprovals.push_back(std::move(p));
+  }
+}
+
+void step5_news_permit(Context& c) {
+  auto& d = c.decision;
+  const bool news = !d.preapprovals.empty() && d.preapprovals.front().sector == "news";
+  bool interactive = false;
+  for (int n : d.categories) interactive |= n == 2 || n == 3 || n == 4;
+  if (d.decision == Outcome::license && interactive) {
+    d.news_permit = true;
+    c.trace("news_permit.categories", {});
+  }
+  if (news) {
+    d.news_permit = true;
+    c.trace("news_permit.news", c.affirmed_hits({Signal::sector_news}));
+  }
+}
+
+void step7_foreign(Context& c) {
+  if (c.affirmed(Signal::foreign_investment) < 2) return;
+  c.decision.foreign_investment = true;
+  c.trace("foreign.flag", c.affirmed_hits({Signal::foreign_investment}));
+}
+
+}  // namespace icp::decide

@@ -1,0 +1,195 @@
+#include "signals/extract.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+#include <utility>
+
+namespace icp::signals {
+namespace {
+
+bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+
+int code_points_between(std::string_view text, std::uint32_t from, std::uint32_t to) {
+  int n = 0;
+  for (std::uint32_t i = from; i < to; ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+// ICU splits many domain words (付费 → 付|费), so a phrase need not be one
+// token; but a match that begins and ends inside words straddles them
+// (广告 in 推广告知 = 推广|告知), and a one-character cue must begin a word
+// (没 in 出没 is no negation).
+class WordCheck {
+ public:
+  WordCheck(std::string_view text, const text::WordSegmenter& segmenter) : text_(text), segmenter_(segmenter) {}
+
+  bool acceptable(const match::Match& m, const CompiledPhrase& phrase, const text::Clause& clause) {
+    if (is_ascii(text_[m.begin])) return true;  // the matcher already checks ASCII word edges
+    if (clause_begin_ != clause.begin || !ready_) {
+      auto relative = segmenter_.boundaries(text_.substr(clause.begin, clause.end - clause.begin));
+      boundaries_.clear();
+      for (auto b : relative) boundaries_.push_back(clause.begin + b);
+      clause_begin_ = clause.begin;
+      ready_ = true;
+    }
+    bool begins_word = std::binary_search(boundaries_.begin(), boundaries_.end(), m.begin);
+    bool ends_word = std::binary_search(boundaries_.begin(), boundaries_.end(), m.end);
+    if (phrase.single_char) return begins_word;
+    return begins_word || ends_word;
+  }
+
+ private:
+  std::string_view text_;
+  const text::WordSegmenter& segmenter_;
+  std::vector<std::size_t> boundaries_;
+  std::size_t clause_begin_ = 0;
+  bool ready_ = false;
+};
+
+// A longer phrase masks a shorter one inside it when the longer one is a
+// mask (社区医院 ⊃ 社区, 不仅 ⊃ 不), when the shorter one is a cue (免费 ⊃ 免)
+// or when both say the same (付费下载 ⊃ 付费). Otherwise both stand: 公司官网
+// is a brochure and a site.
+bool masks(Signal longer, Signal shorter) {
+  return longer == Signal::neutral || shorter == Signal::neutral || is_cue(shorter) || longer == shorter;
+}
+
+std::vector<std::size_t> drop_masked(const std::vector<match::Match>& matches, const CompiledLexicon& lexicon) {
+  std::vector<std::size_t> kept;
+  std::vector<std::size_t> open;  // earlier matches that may still contain later ones
+  for (std::size_t i = 0; i < matches.size(); ++i) {  // sorted by begin, longer first
+    const auto& m = matches[i];
+    std::erase_if(open, [&](std::size_t j) { return matches[j].end <= m.begin; });
+    const Signal signal = lexicon.phrase(m.phrase).signal;
+    bool masked = false;
+    for (std::size_t j : open) {
+      const auto& o = matches[j];
+      const bool contains = o.begin <= m.begin && m.end <= o.end && (o.end - o.begin) > (m.end - m.begin);
+      if (contains && masks(lexicon.phrase(o.phrase).signal, signal)) {
+        masked = true;
+        break;
+      }
+    }
+    if (!masked) kept.push_back(i);
+    open.push_back(i);
+  }
+  return kept;
+}
+
+// A negation denies the first phrase after it, within kNegationReach
+// characters, and the phrases coordinated with that one ("没有网站和APP",
+// "不提供注册、评论或发帖"), but not what merely follows ("无广告App").
+bool coordinated(std::string_view gap) {
+  if (gap.size() > 9) return false;  // three CJK characters at most
+  for (std::string_view word : {"和", "或", "及", "与", "、", "/", "也", "跟", "and", "or"})
+    if (gap.find(word) != std::string_view::npos) return true;
+  return false;
+}
+
+// Applies the cues of one clause to the phrases after them: a plan, a maybe
+// or the past covers the rest of the clause ("以前有付费会员" but not the
+// "论坛" before it); a negation stops at a break ("不用注册就能付费下载").
+void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
+  bool plan = false, maybe = false, past = false;
+  const Hit* negation = nullptr;
+  std::uint32_t denied_begin = 0, denied_end = 0;  // the last denied phrase
+  bool denying = false;
+  for (auto& h : clause_hits) {
+    switch (h.signal) {
+      case Signal::cue_plan: plan = true; continue;
+      case Signal::cue_maybe: maybe = true; continue;
+      case Signal::cue_past: past = true; continue;
+      case Signal::cue_negation:
+        negation = &h;
+        denying = false;
+        continue;
+      case Signal::cue_break:
+        if (negation && h.begin >= negation->end) negation = nullptr;
+        continue;
+      default: break;
+    }
+    h.planned = plan && !maybe;
+    h.maybe = maybe;
+    h.past = past;
+    if (!negation || negation->begin >= h.begin) continue;
+    if (!denying) {
+      if (h.begin < negation->end || code_points_between(text, negation->end, h.begin) <= kNegationReach) {
+        h.negated = true;
+        denying = true;
+        denied_begin = h.begin;
+        denied_end = h.end;
+      } else {
+        negation = nullptr;
+      }
+    } else if (h.begin == denied_begin || h.begin < denied_end ||
+               coordinated(text.substr(denied_end, h.begin - denied_end))) {
+      h.negated = true;
+      denied_begin = h.begin;
+      denied_end = std::max(denied_end, h.end);
+    } else {
+      negation = nullptr;
+      denying = false;
+    }
+  }
+}
+
+}  // namespace
+
+SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
+  std::set<std::uint32_t> seen_affirmed, seen_negated, seen_planned;
+  for (const auto& h : hits_) {
+    auto& s = strengths_[static_cast<std::size_t>(h.signal)];
+    if (h.affirmed() && seen_affirmed.insert(h.phrase).second) {
+      s.affirmed += h.weight;
+      s.strongest = std::max(s.strongest, h.weight);
+    }
+    if (h.negated && !h.past && seen_negated.insert(h.phrase).second) s.negated += h.weight;
+    if (h.planned && !h.negated && seen_planned.insert(h.phrase).second) s.planned += h.weight;
+  }
+}
+
+SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
+                  const text::WordSegmenter& segmenter) {
+  std::string_view view = text.text;
+  std::vector<match::Match> matches;
+  lexicon.matcher().find_all(view, matches);
+  const auto clauses = text::split_clauses(view);
+
+  // Matches outside every clause sit on punctuation; they are dropped.
+  std::vector<match::Match> in_words;
+  std::vector<std::size_t> clause_of;  // parallel to in_words
+  WordCheck words(view, segmenter);
+  std::size_t c = 0;
+  for (const auto& m : matches) {
+    while (c < clauses.size() && clauses[c].end <= m.begin) ++c;
+    if (c == clauses.size()) break;
+    if (m.begin < clauses[c].begin || m.end > clauses[c].end) continue;
+    if (!words.acceptable(m, lexicon.phrase(m.phrase), clauses[c])) continue;
+    in_words.push_back(m);
+    clause_of.push_back(c);
+  }
+
+  std::vector<Hit> hits;
+  std::vector<Hit> clause_hits;
+  std::size_t current = 0;
+  auto flush = [&] {
+    apply_scope(view, clause_hits);
+    for (auto& h : clause_hits)
+      if (!is_cue(h.signal) && h.signal != Signal::neutral) hits.push_back(h);
+    clause_hits.clear();
+  };
+  for (std::size_t i : drop_masked(in_words, lexicon)) {
+    if (clause_of[i] != current) {
+      flush();
+      current = clause_of[i];
+    }
+    const auto& m = in_words[i];
+    const auto& phrase = lexicon.phrase(m.phrase);
+    clause_hits.push_back({phrase.signal, phrase.weight, m.begin, m.end, m.phrase});
+  }
+  flush();
+  return SignalSet(std::move(hits));
+}
+
+}  // namespace icp::signals

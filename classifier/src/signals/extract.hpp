@@ -1,0 +1,69 @@
+// From matched phrases to signals: drop matches that straddle words or sit
+// inside a longer phrase, then apply the scope cues of each clause
+// (negation, plans, maybes, the past).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "signals/compiled_lexicon.hpp"
+#include "signals/signal.hpp"
+#include "text/normalize.hpp"
+#include "text/segment.hpp"
+
+namespace icp::signals {
+
+struct Hit {
+  Signal signal;
+  int weight;
+  std::uint32_t begin;  // normalised byte offsets
+  std::uint32_t end;
+  std::uint32_t phrase;  // index into the compiled lexicon
+  bool negated = false;
+  bool planned = false;
+  bool maybe = false;
+  bool past = false;
+  // Stated as true now: not denied, not a plan, not a maybe, not the past.
+  bool affirmed() const { return !negated && !planned && !maybe && !past; }
+};
+
+// A signal's strength: the weights of its distinct phrases, summed.
+struct Strength {
+  int affirmed = 0;
+  int negated = 0;
+  int planned = 0;
+  int strongest = 0;  // the heaviest affirmed phrase's weight
+};
+
+class SignalSet {
+ public:
+  explicit SignalSet(std::vector<Hit> hits);
+
+  const std::vector<Hit>& hits() const { return hits_; }
+  const Strength& operator[](Signal s) const { return strengths_[static_cast<std::size_t>(s)]; }
+  int affirmed(Signal s) const { return (*this)[s].affirmed; }
+  int negated(Signal s) const { return (*this)[s].negated; }
+  int planned(Signal s) const { return (*this)[s].planned; }
+
+  // The hits of one signal that pass `keep` (affirmed, negated, ...).
+  template <typename Keep>
+  std::vector<const Hit*> select(Signal s, Keep keep) const {
+    std::vector<const Hit*> out;
+    for (const auto& h : hits_)
+      if (h.signal == s && keep(h)) out.push_back(&h);
+    return out;
+  }
+
+ private:
+  std::vector<Hit> hits_;
+  std::array<Strength, kSignalCount> strengths_{};
+};
+
+// Scope limits: a negation reaches this many characters past its cue.
+inline constexpr int kNegationReach = 12;
+
+SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
+                  const text::WordSegmenter& segmenter);
+
+}  // namespace icp::signals
