@@ -38,13 +38,20 @@ Decision Classifier::classify(std::string_view text) const {
   const auto signals = signals::extract(normalized, impl_->compiled, impl_->segmenter);
   auto decision = decide::decide(signals, normalized, text);
   if (normalized.text.empty())
-    decision.notes.push_back({"empty_text", "输入为空或只有空白、标记", "The input is empty or only whitespace and markup"});
+    decision.notes.push_back(
+        {"empty_text", "输入为空或只有空白、标记", "The input is empty or only whitespace and markup"});
   return decision;
 }
 
-const std::string& Classifier::lexicon_hash() const noexcept { return impl_->lexicon.hash; }
-std::size_t Classifier::phrase_count() const noexcept { return impl_->lexicon.phrases.size(); }
+const std::string& Classifier::lexicon_hash() const noexcept {
+  return impl_->lexicon.hash;
+}
+std::size_t Classifier::phrase_count() const noexcept {
+  return impl_->lexicon.phrases.size();
+}
 
-const char* version() noexcept { return ICP_VERSION; }
+const char* version() noexcept {
+  return ICP_VERSION;
+}
 
 }  // namespace icp

@@ -10,7 +10,8 @@ namespace {
 double base_confidence(const Context& c) {
   const auto& f = c.found;
   switch (f.ground) {
-    case Ground::none: return f.presence_explicit ? 0.9 : 0.75;
+    case Ground::none:
+      return f.presence_explicit ? 0.9 : 0.75;
     case Ground::explicit_pay: {
       int best = 0;
       for (auto s : {Signal::pay_content, Signal::pay_listing, Signal::pay_tipping, Signal::pay_commission,
@@ -18,12 +19,18 @@ double base_confidence(const Context& c) {
         best = std::max(best, c.signals[s].strongest);
       return best >= 3 ? 0.92 : 0.82;
     }
-    case Ground::ads_only: return 0.78;
-    case Ground::planned: return 0.75;
-    case Ground::presumed: return c.affirmed(Signal::free) > 0 ? 0.55 : 0.62;
-    case Ground::free_no_ads: return 0.88;
-    case Ground::nonprofit: return 0.82;
-    case Ground::own_content: return f.own_info || f.trade || f.own_customers ? 0.8 : 0.68;
+    case Ground::ads_only:
+      return 0.78;
+    case Ground::planned:
+      return 0.75;
+    case Ground::presumed:
+      return c.affirmed(Signal::free) > 0 ? 0.55 : 0.62;
+    case Ground::free_no_ads:
+      return 0.88;
+    case Ground::nonprofit:
+      return 0.82;
+    case Ground::own_content:
+      return f.own_info || f.trade || f.own_customers ? 0.8 : 0.68;
   }
   return 0.5;
 }
@@ -41,7 +48,8 @@ void confidence_and_questions(Context& c) {
 
   if (d.decision == Outcome::neither) {
     if (!f.presence_explicit)
-      c.ask("own_site_or_app", "是否有自己的网站、App或小程序？", "Does the business run its own website, app or mini-program?");
+      c.ask("own_site_or_app", "是否有自己的网站、App或小程序？",
+            "Does the business run its own website, app or mini-program?");
     return;
   }
   const bool unsure_who_pays = f.ground == Ground::presumed || (f.ground == Ground::own_content && d.confidence < 0.75);

@@ -20,26 +20,26 @@ enum class Presence { own, planned, none };
 
 // How step 3 decided, which sets the confidence.
 enum class Ground {
-  none,           // no online presence
-  explicit_pay,   // the text says who pays
-  ads_only,       // advertising is the only income named
-  planned,        // charging or ads are planned
-  presumed,       // platform, payer unstated
-  free_no_ads,    // explicitly free and without ads
-  nonprofit,      // public or non-profit operator
-  own_content,    // brochure, own goods, own services
+  none,          // no online presence
+  explicit_pay,  // the text says who pays
+  ads_only,      // advertising is the only income named
+  planned,       // charging or ads are planned
+  presumed,      // platform, payer unstated
+  free_no_ads,   // explicitly free and without ads
+  nonprofit,     // public or non-profit operator
+  own_content,   // brochure, own goods, own services
 };
 
 struct Findings {
   Presence presence = Presence::none;
-  bool presence_explicit = false;   // neither: the text says so (third-party only, offline app)
+  bool presence_explicit = false;  // neither: the text says so (third-party only, offline app)
   bool miniprogram_only = false;
   bool marketplace = false;
   bool trade = false;
   bool own_info = false;
   bool own_customers = false;
-  std::array<bool, 6> category{};   // [1]..[5]
-  bool strong_platform = false;     // a category with decisive evidence
+  std::array<bool, 6> category{};  // [1]..[5]
+  bool strong_platform = false;    // a category with decisive evidence
   bool any_platform = false;
   Ground ground = Ground::none;
 };

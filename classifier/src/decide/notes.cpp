@@ -13,14 +13,17 @@ struct OtherPermit {
 };
 
 constexpr OtherPermit kOtherPermits[] = {
-    {Signal::note_hosting, "idc_cdn_licence", "主机托管、云服务器、CDN 属于 IDC（B11）、CDN（B12）或 ISP（B14）许可，代办指南仍把它算作ICP收入",
+    {Signal::note_hosting, "idc_cdn_licence",
+     "主机托管、云服务器、CDN 属于 IDC（B11）、CDN（B12）或 ISP（B14）许可，代办指南仍把它算作ICP收入",
      "Hosting, cloud servers and CDN fall under the IDC (B11), CDN (B12) or ISP (B14) licences; the brief still "
      "counts them as ICP income"},
     {Signal::note_culture, "culture_permit", "网络游戏、音乐、演出、直播等通常另需《网络文化经营许可证》",
      "Games, music, performances and live shows usually also need the 网络文化经营许可证 (internet culture permit)"},
-    {Signal::note_audiovisual, "audiovisual_permit", "网络视听节目（影视、短视频、直播）通常另需《信息网络传播视听节目许可证》",
+    {Signal::note_audiovisual, "audiovisual_permit",
+     "网络视听节目（影视、短视频、直播）通常另需《信息网络传播视听节目许可证》",
      "Audio-visual programmes (films, short videos, live streams) usually also need the 信息网络传播视听节目许可证"},
-    {Signal::note_game, "game_approval", "网络游戏上线需取得游戏出版审批（版号）", "Online games need publishing approval (版号) before launch"},
+    {Signal::note_game, "game_approval", "网络游戏上线需取得游戏出版审批（版号）",
+     "Online games need publishing approval (版号) before launch"},
     {Signal::note_ride_hailing, "ride_hailing_permit", "网约车平台另需网络预约出租汽车经营许可",
      "Ride-hailing needs the online ride-hailing operating permit"},
     {Signal::note_finance, "finance_approval", "互联网金融业务（理财、借贷、支付、证券）另需金融监管部门许可",
@@ -46,8 +49,9 @@ void notes_beyond_brief(Context& c) {
            "Provinces treat mini-programs differently: this follows the brief; confirm with the provincial "
            "communications administration");
   if (c.text.invalid_utf8)
-    c.note("invalid_utf8", "输入含有无效的UTF-8字节，已替换为�后分析（首个无效字节位置：" +
-                               std::to_string(c.text.first_invalid_byte) + "）",
+    c.note("invalid_utf8",
+           "输入含有无效的UTF-8字节，已替换为�后分析（首个无效字节位置：" + std::to_string(c.text.first_invalid_byte) +
+               "）",
            "The input has invalid UTF-8 bytes, replaced by U+FFFD before analysis (first at byte " +
                std::to_string(c.text.first_invalid_byte) + ")");
   if (c.text.had_traditional)

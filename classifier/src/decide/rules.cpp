@@ -11,7 +11,8 @@ constexpr std::string_view kArt3 = "《互联网信息服务管理办法》第�
 constexpr std::string_view kArt3and4 = "《互联网信息服务管理办法》第三条、第四条、第七条";
 constexpr std::string_view kArt5 = "《互联网信息服务管理办法》第五条";
 constexpr std::string_view kArt11 = "《互联网信息服务管理办法》第十一条";
-constexpr std::string_view kAnhui = "安徽省通信管理局关于自营网站和企业信息网站的通知（2021年4月22日），约十个省份已跟进";
+constexpr std::string_view kAnhui =
+    "安徽省通信管理局关于自营网站和企业信息网站的通知（2021年4月22日），约十个省份已跟进";
 constexpr std::string_view kBrief = "代办指南（融合矩媒《ICP许可证办理指南》）";
 constexpr std::string_view kCatalogue = "《电信业务分类目录（2015年版）》B25 信息服务业务";
 constexpr std::string_view kCac = "《互联网新闻信息服务管理规定》（国家网信办，2017年6月1日施行）";
@@ -20,7 +21,8 @@ constexpr std::string_view kMiit2023 = "工业和信息化部关于开展移动�
 
 constexpr Rule kRules[] = {
     // Step 1: online presence.
-    {"presence.own", 1, Basis::measures, kArt2and4, "经营者有自己的网站、App、小程序或平台，需判断其互联网信息服务的性质",
+    {"presence.own", 1, Basis::measures, kArt2and4,
+     "经营者有自己的网站、App、小程序或平台，需判断其互联网信息服务的性质",
      "The business runs its own website, app, mini-program or platform: its internet service must be classified"},
     {"presence.planned", 1, Basis::measures, kArt2and4, "自己的网站或App尚未上线但已计划上线：上线前须办妥备案或许可",
      "Its own site or app is planned, not live: the filing or licence is needed before launch"},
@@ -36,7 +38,8 @@ constexpr Rule kRules[] = {
     {"presence.none", 1, Basis::measures, kArt2and4, "文本没有提到自己的网站、App、小程序或其他互联网服务",
      "The text mentions no website, app, mini-program or other internet service of its own"},
     {"presence.miniprogram_only", 1, Basis::notice, kMiit2023,
-     "只有小程序：2023年起小程序须备案；代办指南认为经营性小程序需许可证，2021年省级通知豁免只通过他人平台经营者，各省不一",
+     "只有小程序：2023年起小程序须备案；代办指南认为经营性小程序需许可证，2021年省级通知豁免只通过他人平台经营者，各省"
+     "不一",
      "Mini-program only: filed like a site since 2023; the brief wants a licence when it is commercial, a 2021 "
      "provincial notice exempts businesses run only on others' platforms; provinces differ"},
     // Step 2: is it an information service at all?
@@ -50,7 +53,8 @@ constexpr Rule kRules[] = {
      "no licence, but the site still needs a filing"},
     {"service.own_info", 2, Basis::notice, kAnhui, "网站只发布本企业自身信息，不属于信息发布平台：备案即可",
      "The site only publishes the company's own information, not a publishing platform: a filing"},
-    {"service.own_customers", 2, Basis::notice, kAnhui, "为本企业客户提供的自有服务（查询、预约、账户、设备管理），不是面向公众的信息平台",
+    {"service.own_customers", 2, Basis::notice, kAnhui,
+     "为本企业客户提供的自有服务（查询、预约、账户、设备管理），不是面向公众的信息平台",
      "The company's own services to its customers (lookups, bookings, accounts, devices), not a public information "
      "platform"},
     // Step 3: commercial or not.
@@ -79,7 +83,8 @@ constexpr Rule kRules[] = {
     {"noncommercial.free_no_ads", 3, Basis::measures, kArt3,
      "明确免费且无广告：无偿提供公开、共享信息，属非经营性，备案即可",
      "Explicitly free and without advertising: free, public information, non-commercial, a filing"},
-    {"noncommercial.nonprofit", 3, Basis::measures, kArt3, "由非营利、公益或公共机构运营，未见收费或广告：非经营性，备案即可",
+    {"noncommercial.nonprofit", 3, Basis::measures, kArt3,
+     "由非营利、公益或公共机构运营，未见收费或广告：非经营性，备案即可",
      "Run by a non-profit, public-interest or public body with no fees or ads seen: non-commercial, a filing"},
     {"noncommercial.own_content", 3, Basis::measures, kArt3,
      "只展示本企业信息、自有商品或自有免费内容，未见收费或广告：推定为非经营性，备案即可",
@@ -88,15 +93,17 @@ constexpr Rule kRules[] = {
     {"noncommercial.stopped", 3, Basis::measures, kArt11, "过去的收费或广告已经取消：按现状为非经营性",
      "Past fees or ads have stopped: non-commercial as it runs now"},
     // Step 4: categories.
-    {"category.1", 4, Basis::catalogue, kCatalogue, "第1类 信息发布平台和递送服务：为他人发布信息提供平台，或向用户递送信息",
+    {"category.1", 4, Basis::catalogue, kCatalogue,
+     "第1类 信息发布平台和递送服务：为他人发布信息提供平台，或向用户递送信息",
      "Category 1, publishing platform and delivery: others publish on it, or information is delivered to users"},
-    {"category.1_by_default", 4, Basis::catalogue, kCatalogue,
-     "有偿提供信息但无其他类别特征：归入第1类信息递送服务", "Information provided for pay with no other category: category 1, delivery"},
+    {"category.1_by_default", 4, Basis::catalogue, kCatalogue, "有偿提供信息但无其他类别特征：归入第1类信息递送服务",
+     "Information provided for pay with no other category: category 1, delivery"},
     {"category.2", 4, Basis::catalogue, kCatalogue, "第2类 信息搜索查询服务：通用的网页、图片、音视频搜索",
      "Category 2, search: general search over web pages, images, audio and video"},
     {"category.2_excluded", 4, Basis::brief, kBrief, "站内搜索、单一垂直领域或本地化搜索不属于第2类信息搜索查询服务",
      "Internal site search, search in one vertical field or one locality is not category 2"},
-    {"category.3", 4, Basis::catalogue, kCatalogue, "第3类 信息社区平台服务：注册或群聚用户交流的社区（论坛、圈子、评论互动）",
+    {"category.3", 4, Basis::catalogue, kCatalogue,
+     "第3类 信息社区平台服务：注册或群聚用户交流的社区（论坛、圈子、评论互动）",
      "Category 3, community: registered or gathered users exchange content (forums, circles, comments)"},
     {"category.4", 4, Basis::catalogue, kCatalogue, "第4类 信息即时交互服务：即时消息、文件传输、语音视频通话或IVR",
      "Category 4, instant interaction: messages, files, voice or video calls, IVR"},
@@ -110,12 +117,16 @@ constexpr Rule kRules[] = {
     {"news_permit.news", 5, Basis::notice, kCac, "发布、转载新闻信息，须取得互联网新闻信息服务许可证",
      "Publishing or reposting news information needs the internet news information service permit"},
     // Step 6: sector pre-approvals.
-    {"preapproval.news", 6, Basis::measures, kArt5, "涉及新闻：须经网信部门前置审批", "News: prior approval of the cyberspace administration"},
-    {"preapproval.publishing", 6, Basis::measures, kArt5, "涉及网络出版（小说、漫画、电子书等）：须经出版主管部门前置审批",
+    {"preapproval.news", 6, Basis::measures, kArt5, "涉及新闻：须经网信部门前置审批",
+     "News: prior approval of the cyberspace administration"},
+    {"preapproval.publishing", 6, Basis::measures, kArt5,
+     "涉及网络出版（小说、漫画、电子书等）：须经出版主管部门前置审批",
      "Online publishing (novels, comics, e-books): prior approval of the publishing authority"},
-    {"preapproval.education", 6, Basis::measures, kArt5, "涉及教育：列入前置审批领域（全国性审批已取消，校外培训除外，请向省里核实）",
+    {"preapproval.education", 6, Basis::measures, kArt5,
+     "涉及教育：列入前置审批领域（全国性审批已取消，校外培训除外，请向省里核实）",
      "Education: a pre-approval sector (national approval cancelled except off-campus tutoring; check the province)"},
-    {"preapproval.medical", 6, Basis::measures, kArt5, "涉及医疗保健：列入前置审批领域（2015年全国性审批已取消，请向省里核实）",
+    {"preapproval.medical", 6, Basis::measures, kArt5,
+     "涉及医疗保健：列入前置审批领域（2015年全国性审批已取消，请向省里核实）",
      "Medical and health care: a pre-approval sector (national approval cancelled in 2015; check the province)"},
     {"preapproval.drugs", 6, Basis::measures, kArt5, "涉及药品信息：须取得药品监管部门的互联网药品信息服务资格",
      "Drug information: the drug regulator's internet drug information qualification"},
@@ -123,7 +134,8 @@ constexpr Rule kRules[] = {
      "Medical device information: prior approval of the drug regulator"},
     // Step 7: foreign investment.
     {"foreign.flag", 7, Basis::notice, kForeign,
-     "有外资股东：不能走内资流程，须按外商投资电信企业办理；B25外资一般不超过50%（试点地区除外），新闻、出版、视听、文化领域禁止外资",
+     "有外资股东：不能走内资流程，须按外商投资电信企业办理；B25外资一般不超过50%"
+     "（试点地区除外），新闻、出版、视听、文化领域禁止外资",
      "Foreign shareholders: the domestic route is closed, apply as a foreign-invested telecom company; foreign "
      "shares in B25 capped at 50% outside pilot zones; news, publishing, audio-visual and culture closed"},
 };

@@ -5,16 +5,16 @@ namespace icp::decide {
 namespace {
 
 constexpr std::initializer_list<Signal> kOwn = {Signal::presence_site, Signal::presence_app,
-                                                 Signal::presence_miniprogram, Signal::presence_platform};
+                                                Signal::presence_miniprogram, Signal::presence_platform};
 constexpr std::initializer_list<Signal> kCategories = {Signal::cat1_publish,   Signal::cat1_delivery,
-                                                        Signal::cat2_search,    Signal::cat3_community,
-                                                        Signal::cat4_messaging, Signal::cat5_protection};
-constexpr std::initializer_list<Signal> kPay = {Signal::pay_content,    Signal::pay_listing, Signal::pay_tipping,
-                                                 Signal::pay_design,     Signal::pay_ads,     Signal::pay_commission,
-                                                 Signal::pay_fee};
+                                                       Signal::cat2_search,    Signal::cat3_community,
+                                                       Signal::cat4_messaging, Signal::cat5_protection};
+constexpr std::initializer_list<Signal> kPay = {Signal::pay_content, Signal::pay_listing, Signal::pay_tipping,
+                                                Signal::pay_design,  Signal::pay_ads,     Signal::pay_commission,
+                                                Signal::pay_fee};
 constexpr std::initializer_list<Signal> kOwnServices = {Signal::service_own_goods, Signal::service_own_info,
-                                                         Signal::service_own_customers,
-                                                         Signal::service_third_party_merchants};
+                                                        Signal::service_own_customers,
+                                                        Signal::service_third_party_merchants};
 
 int strongest(const Context& c, std::initializer_list<Signal> list) {
   int best = 0;
@@ -43,7 +43,7 @@ void step1_presence(Context& c) {
   // A shop or account on someone else's platform, or a denied site, needs
   // clear words for an own service to outweigh it ("没有网站和APP" still
   // leaves "只有一个小程序").
-  const bool contested = third_party > 0 || denied > 0;
+  const bool contested = third_party >= 2 || denied > 0;
   const bool has_own = own > 0 && (!contested || strongest(c, kOwn) >= 2);
 
   if (!has_own) {
@@ -61,7 +61,9 @@ void step1_presence(Context& c) {
   }
   // Real descriptions often praise features without naming the site or app
   // ("海量小说免费读", "在线缴纳罚款"): features of an online service imply one.
-  const int digital = online + c.affirmed(Signal::online_payment) +
+  // Markup around the company's own pages ("<p>公司简介</p>") is a web page.
+  const bool web_page = c.text.had_markup && c.affirmed_sum(kOwnServices) >= 2;
+  const int digital = online + c.affirmed(Signal::online_payment) + (web_page ? 2 : 0) +
                       (c.affirmed_sum(kOwnServices) >= 2 && online + c.affirmed(Signal::online_payment) > 0 ? 2 : 0);
   if (!has_own && digital < 2 && !service_described) {
     if (c.affirmed(Signal::presence_offline_app) > 0)

@@ -6,10 +6,10 @@ namespace icp::decide {
 namespace {
 
 constexpr std::initializer_list<Signal> kUserPays = {Signal::pay_content, Signal::pay_listing, Signal::pay_tipping,
-                                                      Signal::pay_commission, Signal::pay_fee};
+                                                     Signal::pay_commission, Signal::pay_fee};
 constexpr std::initializer_list<Signal> kAllPay = {Signal::pay_content,    Signal::pay_listing, Signal::pay_tipping,
-                                                    Signal::pay_commission, Signal::pay_fee,     Signal::pay_ads,
-                                                    Signal::pay_design};
+                                                   Signal::pay_commission, Signal::pay_fee,     Signal::pay_ads,
+                                                   Signal::pay_design};
 
 int strongest(const Context& c, std::initializer_list<Signal> list) {
   int best = 0;
@@ -28,13 +28,17 @@ void step3_commercial(Context& c) {
   const auto& f = c.found;
   const int pay = c.affirmed_sum(kAllPay);
   const int pay_strongest = strongest(c, kAllPay);
-  const bool states_free = c.affirmed(Signal::free) >= 2 || c.negated_sum(kUserPays) > 0;
+  // Fees that were charged once and stopped count as a statement of not charging now.
+  bool stopped_charging = false;
+  for (const auto& h : c.signals.hits())
+    stopped_charging |= h.past && !h.negated && h.signal >= Signal::pay_content && h.signal <= Signal::pay_fee;
+  const bool states_free = c.affirmed(Signal::free) >= 2 || c.negated_sum(kUserPays) > 0 || stopped_charging;
   const bool says_free = states_free || c.affirmed(Signal::free) > 0;
   const bool no_ads = c.negated(Signal::pay_ads) > 0;
-  const bool public_operator =
-      c.affirmed(Signal::operator_nonprofit) >= 2 || c.affirmed(Signal::operator_public) >= 2;
+  const bool public_operator = c.affirmed(Signal::operator_nonprofit) >= 2 || c.affirmed(Signal::operator_public) >= 2;
 
-  if (c.affirmed(Signal::online_payment) > 0) c.trace("commercial.payment_not_test", c.affirmed_hits({Signal::online_payment}));
+  if (c.affirmed(Signal::online_payment) > 0)
+    c.trace("commercial.payment_not_test", c.affirmed_hits({Signal::online_payment}));
 
   // Someone pays for the information service: the text says so. Generic fee
   // words lose to an explicit "free and no ads" about the site itself.
@@ -46,7 +50,8 @@ void step3_commercial(Context& c) {
     if (design) c.trace("commercial.design", c.affirmed_hits({Signal::pay_design}));
     if (!only_ads || !design) c.trace(only_ads ? "commercial.ads" : "commercial.explicit", c.affirmed_hits(kAllPay));
     if (only_ads)
-      c.note("ads_disputed", "广告收入按代办指南与实务视为经营性；《互联网信息服务管理办法》第三条只提向用户有偿提供，有争议",
+      c.note("ads_disputed",
+             "广告收入按代办指南与实务视为经营性；《互联网信息服务管理办法》第三条只提向用户有偿提供，有争议",
              "Advertising income counts as commercial in the brief and in practice; art. 3 speaks only of paid "
              "services to users, so this is disputed");
     return;
@@ -101,8 +106,9 @@ void step3_commercial(Context& c) {
   auto maybe = c.signals.select(Signal::pay_fee, [](const Hit& h) { return h.maybe; });
   auto maybe_content = c.signals.select(Signal::pay_content, [](const Hit& h) { return h.maybe; });
   if (!maybe.empty() || !maybe_content.empty())
-    c.note("may_charge_later", "文本提到将来可能收费：备案的网站不得收费，开始收费前须改办许可证（第十一条）",
-           "The text mentions charging some day: a filed site may not charge, so the licence must come first (art. 11)");
+    c.note(
+        "may_charge_later", "文本提到将来可能收费：备案的网站不得收费，开始收费前须改办许可证（第十一条）",
+        "The text mentions charging some day: a filed site may not charge, so the licence must come first (art. 11)");
 }
 
 }  // namespace icp::decide

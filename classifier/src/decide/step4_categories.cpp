@@ -16,7 +16,9 @@ bool holds(const Context& c, std::initializer_list<Signal> list, int single, int
   return best >= single || sum >= total;
 }
 
-bool decisive(const Context& c, std::initializer_list<Signal> list) { return holds(c, list, 3, 4); }
+bool decisive(const Context& c, std::initializer_list<Signal> list) {
+  return holds(c, list, 3, 4);
+}
 
 }  // namespace
 

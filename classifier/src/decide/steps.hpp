@@ -6,12 +6,12 @@
 
 namespace icp::decide {
 
-void step1_presence(Context& c);       // own site, app, platform? else neither
-void step2_service(Context& c);        // trade, own information, marketplace
+void step1_presence(Context& c);           // own site, app, platform? else neither
+void step2_service(Context& c);            // trade, own information, marketplace
 void step4_detect_categories(Context& c);  // before step 3: the presumption asks "is it a platform?"
-void step3_commercial(Context& c);     // licence or filing
+void step3_commercial(Context& c);         // licence or filing
 void step4_report_categories(Context& c);
-void step6_sectors(Context& c);        // before step 5: the news permit depends on it
+void step6_sectors(Context& c);  // before step 5: the news permit depends on it
 void step5_news_permit(Context& c);
 void step7_foreign(Context& c);
 void notes_beyond_brief(Context& c);

@@ -18,8 +18,7 @@ std::vector<lexicon::SignalInfo> check_signals(const lexicon::Lexicon& lexicon) 
     defined[static_cast<std::size_t>(*signal)] = true;
   }
   for (std::size_t i = 0; i < kSignalCount; ++i)
-    if (!defined[i])
-      throw LexiconError("signals.tsv", 0, "signal \"" + std::string(kSignalNames[i]) + "\" is missing");
+    if (!defined[i]) throw LexiconError("signals.tsv", 0, "signal \"" + std::string(kSignalNames[i]) + "\" is missing");
   return infos;
 }
 
@@ -42,8 +41,7 @@ std::vector<CompiledPhrase> compile(const lexicon::Lexicon& lexicon, const text:
   }
   std::vector<CompiledPhrase> phrases;
   phrases.reserve(weights.size());
-  for (auto& [key, weight] : weights)
-    phrases.push_back({key.first, key.second, weight, code_points(key.first) == 1});
+  for (auto& [key, weight] : weights) phrases.push_back({key.first, key.second, weight, code_points(key.first) == 1});
   return phrases;
 }
 

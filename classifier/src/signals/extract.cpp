@@ -8,7 +8,9 @@
 namespace icp::signals {
 namespace {
 
-bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+bool is_ascii(char c) {
+  return static_cast<unsigned char>(c) < 0x80;
+}
 
 int code_points_between(std::string_view text, std::uint32_t from, std::uint32_t to) {
   int n = 0;
@@ -57,7 +59,7 @@ bool masks(Signal longer, Signal shorter) {
 
 std::vector<std::size_t> drop_masked(const std::vector<match::Match>& matches, const CompiledLexicon& lexicon) {
   std::vector<std::size_t> kept;
-  std::vector<std::size_t> open;  // earlier matches that may still contain later ones
+  std::vector<std::size_t> open;                      // earlier matches that may still contain later ones
   for (std::size_t i = 0; i < matches.size(); ++i) {  // sorted by begin, longer first
     const auto& m = matches[i];
     std::erase_if(open, [&](std::size_t j) { return matches[j].end <= m.begin; });
@@ -78,40 +80,71 @@ std::vector<std::size_t> drop_masked(const std::vector<match::Match>& matches, c
 }
 
 // A negation denies the first phrase after it, within kNegationReach
-// characters, and the phrases coordinated with that one ("没有网站和APP",
-// "不提供注册、评论或发帖"), but not what merely follows ("无广告App").
-bool coordinated(std::string_view gap) {
+// characters, and the phrases that continue it: coordinated ones ("没有网站
+// 和APP", "不提供注册、评论或发帖") and, for all but a site or app, ones that
+// follow directly or after a quantifier ("不收取任何费用", "线上收费"). A
+// site or app right after is the thing described, not denied ("无广告App").
+bool continues_denial(std::string_view gap, Signal next) {
   if (gap.size() > 9) return false;  // three CJK characters at most
   for (std::string_view word : {"和", "或", "及", "与", "、", "/", "也", "跟", "and", "or"})
     if (gap.find(word) != std::string_view::npos) return true;
+  const bool presence = next >= Signal::presence_site && next <= Signal::presence_business_scope;
+  if (presence) return false;
+  for (std::string_view filler : {"", "任何", "一切", "所有", "全部", "的", "各种", "其他", "任何的"})
+    if (gap == filler) return true;
   return false;
 }
 
-// Applies the cues of one clause to the phrases after them: a plan, a maybe
-// or the past covers the rest of the clause ("以前有付费会员" but not the
-// "论坛" before it); a negation stops at a break ("不用注册就能付费下载").
+bool is_payment(Signal s) {
+  return s >= Signal::pay_content && s <= Signal::online_payment;
+}
+
+// Applies the cues of one clause. A plan, a maybe or the past covers the
+// phrases after it ("以前有付费会员", not the "论坛" before it); an offline
+// cue covers the clause's payments ("咨询在线下进行并收费"); an undoing verb
+// denies what comes before it ("广告位都撤下了"); a negation stops at a break
+// ("不用注册就能付费下载").
 void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
+  const bool offline =
+      std::any_of(clause_hits.begin(), clause_hits.end(), [](const Hit& h) { return h.signal == Signal::cue_offline; });
   bool plan = false, maybe = false, past = false;
   const Hit* negation = nullptr;
   std::uint32_t denied_begin = 0, denied_end = 0;  // the last denied phrase
   bool denying = false;
-  for (auto& h : clause_hits) {
+  std::size_t since_break = 0;  // first hit after the last break
+  for (std::size_t i = 0; i < clause_hits.size(); ++i) {
+    Hit& h = clause_hits[i];
     switch (h.signal) {
-      case Signal::cue_plan: plan = true; continue;
-      case Signal::cue_maybe: maybe = true; continue;
-      case Signal::cue_past: past = true; continue;
+      case Signal::cue_plan:
+        plan = true;
+        continue;
+      case Signal::cue_maybe:
+        maybe = true;
+        continue;
+      case Signal::cue_past:
+        past = true;
+        continue;
+      case Signal::cue_offline:
+        continue;
+      case Signal::cue_undone:
+        for (std::size_t j = since_break; j < i; ++j)
+          if (!is_cue(clause_hits[j].signal)) clause_hits[j].negated = true;
+        [[fallthrough]];
       case Signal::cue_negation:
         negation = &h;
         denying = false;
         continue;
       case Signal::cue_break:
+        since_break = i + 1;
         if (negation && h.begin >= negation->end) negation = nullptr;
         continue;
-      default: break;
+      default:
+        break;
     }
     h.planned = plan && !maybe;
     h.maybe = maybe;
     h.past = past;
+    h.offline = offline && is_payment(h.signal);
     if (!negation || negation->begin >= h.begin) continue;
     if (!denying) {
       if (h.begin < negation->end || code_points_between(text, negation->end, h.begin) <= kNegationReach) {
@@ -123,7 +156,7 @@ void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
         negation = nullptr;
       }
     } else if (h.begin == denied_begin || h.begin < denied_end ||
-               coordinated(text.substr(denied_end, h.begin - denied_end))) {
+               continues_denial(text.substr(denied_end, h.begin - denied_end), h.signal)) {
       h.negated = true;
       denied_begin = h.begin;
       denied_end = std::max(denied_end, h.end);

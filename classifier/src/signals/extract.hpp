@@ -24,8 +24,9 @@ struct Hit {
   bool planned = false;
   bool maybe = false;
   bool past = false;
-  // Stated as true now: not denied, not a plan, not a maybe, not the past.
-  bool affirmed() const { return !negated && !planned && !maybe && !past; }
+  bool offline = false;  // a fee paid offline ("咨询在线下进行并收费"): not for the online service
+  // Stated as true now: not denied, not a plan, not a maybe, not the past, not offline.
+  bool affirmed() const { return !negated && !planned && !maybe && !past && !offline; }
 };
 
 // A signal's strength: the weights of its distinct phrases, summed.

@@ -272,6 +272,7 @@ class Pipeline {
 
   bool invalid() const { return invalid_; }
   std::size_t first_invalid() const { return first_invalid_; }
+  bool had_markup() const { return markup_; }
   bool had_traditional() const { return had_traditional_; }
 
  private:
@@ -334,6 +335,7 @@ class Pipeline {
     if (gt >= n_ || in_[gt] != '>' || gt - i > kMaxTagBytes) return false;
     feed(is_block_tag(name) ? '\n' : ' ', i, gt + 1);
     i = gt + 1;
+    markup_ = true;
     return true;
   }
 
@@ -558,6 +560,7 @@ class Pipeline {
   SourceGaps* gaps_;
 
   bool invalid_ = false;
+  bool markup_ = false;
   std::size_t first_invalid_ = 0;
   bool had_traditional_ = false;
 
@@ -632,6 +635,7 @@ NormalizedText Normalizer::normalize(std::string_view utf8) const {
   out.invalid_utf8 = p.invalid();
   out.first_invalid_byte = p.first_invalid();
   out.had_traditional = p.had_traditional();
+  out.had_markup = p.had_markup();
   return out;
 }
 

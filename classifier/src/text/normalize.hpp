@@ -26,6 +26,7 @@ struct NormalizedText {
   bool invalid_utf8 = false;           // replacement characters were inserted
   std::size_t first_invalid_byte = 0;  // caller offset of the first bad byte
   bool had_traditional = false;        // Traditional→Simplified was applied
+  bool had_markup = false;             // HTML/XML tags were removed
 
   // Maps a normalised byte range [begin, end) to the caller's byte range:
   // from the start of the source text that produced byte `begin` to the end
