@@ -49,14 +49,18 @@ void step1_presence(Context& c) {
   if (!has_own) {
     if (c.planned_sum(kOwn) > 0) {
       c.found.presence = Presence::planned;
+      c.decision.planned = true;
       c.trace("presence.planned", c.planned_hits(kOwn));
       return;
     }
-    if (contested) {
-      auto evidence = c.affirmed_hits({Signal::presence_third_party, Signal::presence_offline});
-      auto negated = c.negated_hits(kOwn);
-      evidence.insert(evidence.end(), negated.begin(), negated.end());
-      return neither(c, "presence.third_party_only", evidence, true);
+    if (third_party >= 2)
+      return neither(c, "presence.third_party_only",
+                     c.affirmed_hits({Signal::presence_third_party, Signal::presence_offline}), true);
+    if (denied > 0) {
+      auto evidence = c.negated_hits(kOwn);
+      auto offline = c.affirmed_hits({Signal::presence_offline});
+      evidence.insert(evidence.end(), offline.begin(), offline.end());
+      return neither(c, "presence.denied", evidence, true);
     }
   }
   // Real descriptions often praise features without naming the site or app

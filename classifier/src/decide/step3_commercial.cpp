@@ -44,11 +44,13 @@ void step3_commercial(Context& c) {
   // words lose to an explicit "free and no ads" about the site itself.
   const bool explicit_free_site = states_free && no_ads && pay_strongest <= 1;
   if ((pay_strongest >= 2 || pay >= 3) && !explicit_free_site) {
-    const bool only_ads = c.affirmed_sum(kUserPays) == 0 && c.affirmed(Signal::pay_design) == 0;
-    const bool design = c.signals[Signal::pay_design].strongest >= 2;
+    const bool users_pay = c.affirmed_sum(kUserPays) > 0;
+    const bool design = c.affirmed(Signal::pay_design) > 0;
+    const bool only_ads = !users_pay && !design;
     decide(c, Outcome::license, only_ads ? Ground::ads_only : Ground::explicit_pay);
     if (design) c.trace("commercial.design", c.affirmed_hits({Signal::pay_design}));
-    if (!only_ads || !design) c.trace(only_ads ? "commercial.ads" : "commercial.explicit", c.affirmed_hits(kAllPay));
+    if (users_pay) c.trace("commercial.explicit", c.affirmed_hits(kUserPays));
+    if (c.affirmed(Signal::pay_ads) > 0) c.trace("commercial.ads", c.affirmed_hits({Signal::pay_ads}));
     if (only_ads)
       c.note("ads_disputed",
              "广告收入按代办指南与实务视为经营性；《互联网信息服务管理办法》第三条只提向用户有偿提供，有争议",

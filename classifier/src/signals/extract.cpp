@@ -51,10 +51,11 @@ class WordCheck {
 
 // A longer phrase masks a shorter one inside it when the longer one is a
 // mask (社区医院 ⊃ 社区, 不仅 ⊃ 不), when the shorter one is a cue (免费 ⊃ 免)
-// or when both say the same (付费下载 ⊃ 付费). Otherwise both stand: 公司官网
-// is a brochure and a site.
-bool masks(Signal longer, Signal shorter) {
-  return longer == Signal::neutral || shorter == Signal::neutral || is_cue(shorter) || longer == shorter;
+// or when both are of the same kind in signals.tsv (广告收入 ⊃ 收入, 零付费 ⊃
+// 付费). Otherwise both stand: 公司官网 is a brochure and a site.
+bool masks(const CompiledLexicon& lexicon, Signal longer, Signal shorter) {
+  return longer == Signal::neutral || shorter == Signal::neutral || is_cue(shorter) ||
+         lexicon.info(longer).kind == lexicon.info(shorter).kind;
 }
 
 std::vector<std::size_t> drop_masked(const std::vector<match::Match>& matches, const CompiledLexicon& lexicon) {
@@ -68,7 +69,7 @@ std::vector<std::size_t> drop_masked(const std::vector<match::Match>& matches, c
     for (std::size_t j : open) {
       const auto& o = matches[j];
       const bool contains = o.begin <= m.begin && m.end <= o.end && (o.end - o.begin) > (m.end - m.begin);
-      if (contains && masks(lexicon.phrase(o.phrase).signal, signal)) {
+      if (contains && masks(lexicon, lexicon.phrase(o.phrase).signal, signal)) {
         masked = true;
         break;
       }
@@ -86,7 +87,7 @@ std::vector<std::size_t> drop_masked(const std::vector<match::Match>& matches, c
 // site or app right after is the thing described, not denied ("无广告App").
 bool continues_denial(std::string_view gap, Signal next) {
   if (gap.size() > 9) return false;  // three CJK characters at most
-  for (std::string_view word : {"和", "或", "及", "与", "、", "/", "也", "跟", "and", "or"})
+  for (std::string_view word : {"和", "或", "及", "与", "、", "/", "跟", " and ", " or "})
     if (gap.find(word) != std::string_view::npos) return true;
   const bool presence = next >= Signal::presence_site && next <= Signal::presence_business_scope;
   if (presence) return false;
