@@ -200,7 +200,11 @@ Lexicon parse(const SourceFile& signals, const std::vector<SourceFile>& phrase_f
 }
 
 void add_user_phrases(Lexicon& lexicon, const SourceFile& file) {
-  parse_phrases(file, false, lexicon);
+  // All or nothing: a defect anywhere in the file leaves the lexicon as it was.
+  Lexicon staged;
+  staged.signals = lexicon.signals;
+  parse_phrases(file, false, staged);
+  lexicon.phrases.insert(lexicon.phrases.end(), staged.phrases.begin(), staged.phrases.end());
   std::uint64_t hash = parse_hash(lexicon.hash);
   fnv1a(hash, file.text);
   lexicon.hash = hex(hash);

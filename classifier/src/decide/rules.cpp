@@ -31,7 +31,8 @@ constexpr Rule kRules[] = {
     {"presence.third_party_only", 1, Basis::measures, kArt2and4,
      "只在他人平台上开店、开账号或公众号，许可由平台方持有：自身无需ICP许可或备案",
      "Only a shop or account on someone else's platform, which holds the licences: no ICP licence or filing"},
-    {"presence.denied", 1, Basis::measures, kArt2and4, "文本明确说没有自己的网站、App或小程序：没有需要备案或许可的互联网信息服务",
+    {"presence.denied", 1, Basis::measures, kArt2and4,
+     "文本明确说没有自己的网站、App或小程序：没有需要备案或许可的互联网信息服务",
      "The text says it has no website, app or mini-program of its own: no internet information service to file or "
      "license"},
     {"presence.offline_app", 1, Basis::measures, kArt2and4, "应用无需联网即可使用，不向用户提供互联网信息服务",

@@ -12,9 +12,9 @@ namespace icp::signals {
 #define ICP_SIGNALS(X)                                                                                            \
   /* step 1: online presence */                                                                                   \
   X(presence_site)                                                                                                \
-  X(presence_app) X(presence_miniprogram) X(presence_platform) X(presence_online) X(presence_third_party)         \
-      X(presence_offline) X(presence_offline_app) X(presence_local_tool)                                          \
-          X(presence_business_scope) /* step 2: what the service is */                                            \
+  X(presence_app)                                                                                                 \
+  X(presence_miniprogram) X(presence_platform) X(presence_online) X(presence_third_party) X(presence_offline)     \
+      X(presence_offline_app) X(presence_local_tool) X(presence_business_scope) /* step 2: what the service is */ \
       X(service_own_goods) X(service_third_party_merchants) X(service_own_info) X(service_brochure_only)          \
           X(service_own_customers) X(operator_public) X(operator_nonprofit)                                       \
               X(operator_individual) /* step 3: who pays */                                                       \
