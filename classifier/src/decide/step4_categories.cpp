@@ -17,7 +17,7 @@ bool holds(const Context& c, std::initializer_list<Signal> list, int single, int
 }
 
 bool decisive(const Context& c, std::initializer_list<Signal> list) {
-  return holds(c, list, 3, 4);
+  return holds(c, list, 3, 5);
 }
 
 }  // namespace

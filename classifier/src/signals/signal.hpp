@@ -9,27 +9,36 @@
 
 namespace icp::signals {
 
-#define ICP_SIGNALS(X)                                                                                            \
-  /* step 1: online presence */                                                                                   \
-  X(presence_site)                                                                                                \
-  X(presence_app)                                                                                                 \
-  X(presence_miniprogram) X(presence_platform) X(presence_online) X(presence_third_party) X(presence_offline)     \
-      X(presence_offline_app) X(presence_local_tool) X(presence_business_scope) /* step 2: what the service is */ \
-      X(service_own_goods) X(service_third_party_merchants) X(service_own_info) X(service_brochure_only)          \
-          X(service_own_customers) X(operator_public) X(operator_nonprofit)                                       \
-              X(operator_individual) /* step 3: who pays */                                                       \
-      X(pay_content) X(pay_listing) X(pay_tipping) X(pay_design) X(pay_ads) X(pay_commission) X(pay_fee)          \
-          X(online_payment) X(free) /* step 4: B25 sub-categories */                                              \
-      X(cat1_publish) X(cat1_delivery) X(cat2_search) X(search_vertical) X(cat3_community) X(cat4_messaging)      \
-          X(cat5_protection) /* steps 5–6: sectors of art. 5 */                                                 \
-      X(sector_news) X(sector_publishing) X(sector_education) X(sector_medical) X(sector_drugs)                   \
-          X(sector_medical_devices) /* step 7 */                                                                  \
-      X(foreign_investment)         /* beyond the brief: other permits and facts worth a note */                  \
-      X(note_hosting) X(note_culture) X(note_audiovisual) X(note_game) X(note_ride_hailing) X(note_finance)       \
-          X(server_abroad) /* scope cues: they modify the phrases after them in the same clause */                \
-      X(cue_negation) X(cue_undone) X(cue_plan) X(cue_maybe) X(cue_past) X(cue_offline)                           \
-          X(cue_break) /* a longer phrase that only masks the shorter ones inside it (社区医院 ⊃ 社区) */ \
-      X(neutral)
+// clang-format off
+#define ICP_SIGNALS(X)                                                                    \
+  /* step 1: online presence */                                                           \
+  X(presence_site) X(presence_app) X(presence_miniprogram) X(presence_platform)           \
+  X(presence_online) X(presence_third_party) X(presence_offline) X(presence_offline_app)  \
+  X(presence_local_tool) X(presence_business_scope)                                       \
+  /* step 2: what the service is, who runs it */                                          \
+  X(service_own_goods) X(service_third_party_merchants) X(service_own_info)               \
+  X(service_brochure_only) X(service_own_customers) X(operator_public)                    \
+  X(operator_nonprofit) X(operator_individual)                                            \
+  /* step 3: who pays */                                                                  \
+  X(pay_content) X(pay_listing) X(pay_tipping) X(pay_design) X(pay_ads)                   \
+  X(pay_commission) X(pay_fee) X(online_payment) X(free)                                  \
+  /* step 4: B25 sub-categories */                                                        \
+  X(cat1_publish) X(cat1_delivery) X(cat2_search) X(search_vertical) X(cat3_community)    \
+  X(cat4_messaging) X(cat5_protection)                                                    \
+  /* steps 5-6: sectors of art. 5 */                                                      \
+  X(sector_news) X(sector_publishing) X(sector_education) X(sector_medical)               \
+  X(sector_drugs) X(sector_medical_devices)                                               \
+  /* step 7 */                                                                            \
+  X(foreign_investment)                                                                   \
+  /* beyond the brief: other permits and facts worth a note */                            \
+  X(note_hosting) X(note_culture) X(note_audiovisual) X(note_game) X(note_ride_hailing)   \
+  X(note_finance) X(server_abroad)                                                        \
+  /* scope cues: they modify the phrases around them in the same clause */                \
+  X(cue_negation) X(cue_undone) X(cue_plan) X(cue_maybe) X(cue_past) X(cue_offline)       \
+  X(cue_break)                                                                            \
+  /* a longer phrase that only masks the shorter ones inside it (社区医院 ⊃ 社区) */        \
+  X(neutral)
+// clang-format on
 
 enum class Signal : unsigned char {
 #define ICP_SIGNAL_ENUM(name) name,
