@@ -28,6 +28,9 @@ std::string locate(const std::string& file, std::size_t line, const std::string&
 
 LexiconError::LexiconError(std::string file, std::size_t line, const std::string& message)
     : std::runtime_error(locate(file, line, message)), file_(std::move(file)), line_(line) {}
+// Out of line: the key function, so the vtable and type information live in
+// the library (exported with the class) rather than in every user.
+LexiconError::~LexiconError() = default;
 
 }  // namespace icp
 

@@ -1,14 +1,35 @@
-// icp::Classifier — from a business description to an explained decision.
+// icp::Classifier: from a business description to an explained decision.
 //
-//   icp::Classifier classifier;                 // built-in lexicon
-//   icp::Decision d = classifier.classify("我们的论坛靠广告盈利");
+//   #include <icp/classifier.hpp>
+//
+//   const icp::Classifier classifier;  // built-in lexicon; build once, share
+//   const icp::Decision d = classifier.classify("我们的论坛靠广告盈利");
 //   // d.decision == icp::Outcome::license, d.categories == {3}
 //
-// Thread-safety: a Classifier is immutable after construction; classify() is
-// const and may be called from many threads at once on one shared instance.
-// Errors: construction throws icp::LexiconError (naming file and line) when a
-// lexicon file is malformed; classify() never throws for bad text — empty
-// input, invalid UTF-8 and the like are reported in Decision::notes.
+// Cost. Constructing a Classifier loads and compiles the lexicon (tens of
+// milliseconds); classify() then takes well under a millisecond for a
+// paragraph. Build one Classifier per lexicon and keep it for the life of the
+// process rather than one per call.
+//
+// Thread-safety. A Classifier is immutable after construction. classify(),
+// lexicon_hash() and phrase_count() are const and may be called concurrently
+// from any number of threads on one shared instance without locking; the
+// internal ICU state they need is either read-only or pooled per call.
+// Constructing, moving from, assigning to or destroying a Classifier must not
+// overlap with other calls on the same object (the usual rule for a value).
+// Distinct Classifier objects are independent.
+//
+// Errors. Only construction fails on bad input: a missing or malformed
+// lexicon file throws icp::LexiconError (icp/errors.hpp), which names the
+// file and line. classify() never throws because of the text: empty input,
+// invalid UTF-8, control characters, markup and the like are handled and
+// reported in Decision::notes. It can throw only what any allocation can
+// (std::bad_alloc) and std::length_error for a text of 4 GiB or more.
+//
+// Lifetimes. A Decision owns all its data (std::string copies of the
+// evidence); it stays valid after the Classifier and the input text are gone.
+// Options are copied during construction. The headers of this library use
+// only the standard library; no ICU or Boost type appears in them.
 #pragma once
 
 #include <cstddef>
@@ -19,31 +40,51 @@
 
 #include "icp/decision.hpp"
 #include "icp/errors.hpp"
+#include "icp/export.h"
 
 namespace icp {
 
+// How to build a Classifier. The default (all fields empty) uses the lexicon
+// compiled into the library and needs no files at run time.
 struct Options {
-  // Folder of lexicon TSV files that replaces the built-in lexicon; empty
-  // means the lexicon compiled into the library.
+  // A folder laid out like data/lexicon (signals.tsv and phrases/*.tsv) that
+  // replaces the built-in lexicon; empty means the built-in one. The
+  // installed package ships a copy in share/icp_classifier/lexicon to start
+  // from.
   std::string lexicon_dir;
-  // Extra phrase files added on top of the lexicon (a client's own words).
+  // Extra phrase files ("# icp-lexicon phrases v1"; need not be sorted) added
+  // on top of the lexicon, in order: a client's own words. They change
+  // lexicon_hash().
   std::vector<std::string> user_lexicons;
 };
 
-class Classifier {
+class ICP_API Classifier {
  public:
+  // Loads the lexicon named by `options` (or the built-in one) and compiles
+  // it. Throws icp::LexiconError if a file cannot be read or is malformed
+  // (what() reads "FILE:LINE: MESSAGE"), std::runtime_error if the ICU data
+  // the pipeline needs is missing from the ICU installation.
   explicit Classifier(const Options& options = {});
   ~Classifier();
+  // Moving transfers the loaded lexicon; the moved-from Classifier may only
+  // be destroyed or assigned to.
   Classifier(Classifier&&) noexcept;
   Classifier& operator=(Classifier&&) noexcept;
   Classifier(const Classifier&) = delete;
   Classifier& operator=(const Classifier&) = delete;
 
-  // Classifies one description (UTF-8; invalid bytes are replaced and noted).
+  // Classifies one description: Chinese (Simplified or Traditional) or
+  // English, UTF-8, plain text or markup. Invalid UTF-8 is replaced for
+  // matching and noted ("invalid_utf8"); an empty text gives
+  // Outcome::neither with the note "empty_text". Span offsets in the result
+  // point into `text`. Thread-safe (see above); does not keep `text`.
   Decision classify(std::string_view text) const;
 
-  // A hex fingerprint of the lexicon in use (files and user phrases).
+  // The lexicon fingerprint: 16 hex digits over every lexicon file's bytes,
+  // user phrase files included, in load order. Report it beside decisions so
+  // an answer can be reproduced. Valid as long as the Classifier.
   const std::string& lexicon_hash() const noexcept;
+  // How many phrases the lexicon holds (user phrases included).
   std::size_t phrase_count() const noexcept;
 
  private:
@@ -51,7 +92,8 @@ class Classifier {
   std::unique_ptr<const Impl> impl_;
 };
 
-// The library's version, e.g. "0.1.0".
-const char* version() noexcept;
+// The library's version, e.g. "0.1.0" (the CMake package version). A static
+// string.
+ICP_API const char* version() noexcept;
 
 }  // namespace icp

@@ -3,11 +3,20 @@
 // Every field is filled by icp::Classifier::classify(); renderers (the CLI's
 // report, JSON, CSV columns) only read it. Byte offsets in Span point into the
 // text the caller passed in, so evidence can be highlighted in the original.
+//
+// Decision and the structs in it are aggregates of standard types: copyable,
+// movable, owning all their data, with no hidden reference to the Classifier
+// or the input. Texts meant for people come in two languages (*_zh, *_en);
+// pick one when rendering. Span::text holds the caller's bytes as given, so
+// it is valid UTF-8 only if the input was; the C API's JSON (icp/icp.h)
+// replaces invalid sequences with U+FFFD.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <vector>
+
+#include "icp/export.h"
 
 namespace icp {
 
@@ -87,8 +96,8 @@ struct Decision {
 };
 
 // "license" | "filing" | "neither": the names used in JSON, CSV and eval files.
-const char* to_string(Outcome outcome) noexcept;
+ICP_API const char* to_string(Outcome outcome) noexcept;
 // "measures" | "catalogue" | "notice" | "brief" | "beyond_brief"
-const char* to_string(Basis basis) noexcept;
+ICP_API const char* to_string(Basis basis) noexcept;
 
 }  // namespace icp

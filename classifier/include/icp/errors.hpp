@@ -1,19 +1,38 @@
 // Errors the library reports by exception: only loading a lexicon can fail.
+//
+//   try {
+//     icp::Classifier classifier({.lexicon_dir = "my-lexicon"});
+//   } catch (const icp::LexiconError& e) {
+//     std::cerr << e.what() << '\n';  // "my-lexicon/phrases/x.tsv:12: ..."
+//   }
+//
+// LexiconError is exported from the shared library with its type
+// information, so it can be caught by type across the library boundary.
 #pragma once
 
 #include <cstddef>
 #include <stdexcept>
 #include <string>
 
+#include "icp/export.h"
+
 namespace icp {
 
-// A lexicon file could not be read or is malformed. what() reads
-// "FILE:LINE: MESSAGE" (or "FILE: MESSAGE" when line() is 0).
-class LexiconError : public std::runtime_error {
+// A lexicon file could not be read or is malformed (bad header, wrong column
+// count, unknown signal, weight out of range, unsorted or duplicate entry...).
+// what() reads "FILE:LINE: MESSAGE" (or "FILE: MESSAGE" when line() is 0).
+class ICP_API LexiconError : public std::runtime_error {
  public:
   LexiconError(std::string file, std::size_t line, const std::string& message);
+  ~LexiconError() override;
+  LexiconError(const LexiconError&) = default;
+  LexiconError& operator=(const LexiconError&) = default;
+
+  // The file as it was named when loading (a path, or "builtin:NAME").
   const std::string& file() const noexcept { return file_; }
-  std::size_t line() const noexcept { return line_; }  // 0: the whole file
+  // 1-based line of the defect; 0 when it concerns the whole file (cannot be
+  // read, empty, missing header).
+  std::size_t line() const noexcept { return line_; }
 
  private:
   std::string file_;

@@ -1,0 +1,105 @@
+/* icp.h: the C API of the ICP classifier, for C and foreign-function callers
+ * (Python ctypes/cffi, Go cgo, Rust, Java FFM, .NET P/Invoke...).
+ *
+ *   icp_classifier* c = icp_classifier_create(NULL, NULL, 0);
+ *   if (!c) { fprintf(stderr, "%s\n", icp_last_error()); return 1; }
+ *   char* json = icp_classify(c, text, strlen(text), "en");
+ *   if (json) { puts(json); icp_free(json); }
+ *   icp_classifier_destroy(c);
+ *
+ * The same library serves the C++ API (icp/classifier.hpp); this is a thin
+ * layer over it. The header is valid C89, C99 and C++.
+ *
+ * Errors. No C++ exception crosses this API. A call that fails returns NULL
+ * and sets a message that icp_last_error() returns on the same thread.
+ *
+ * Threads. An icp_classifier is immutable after creation: icp_classify() and
+ * icp_classifier_lexicon_hash() may be called concurrently from any number
+ * of threads on one shared classifier. icp_classifier_destroy() must not
+ * overlap with other calls on the same classifier.
+ *
+ * Memory. Strings returned by icp_classify() belong to the caller, who frees
+ * them with icp_free() (not free(): the library may use another allocator).
+ * Strings returned by icp_version(), icp_classifier_lexicon_hash() and
+ * icp_last_error() belong to the library; see each function for how long
+ * they stay valid.
+ *
+ * Text. All strings are UTF-8. The classified text is passed as a pointer and
+ * a length, so it may contain NUL bytes and need not be NUL-terminated;
+ * invalid UTF-8 in it is tolerated (and noted in the answer). */
+#ifndef ICP_ICP_H
+#define ICP_ICP_H
+
+#include <stddef.h>
+
+#include "icp/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A loaded, compiled lexicon ready to classify. Opaque. */
+typedef struct icp_classifier icp_classifier;
+
+/* Creates a classifier.
+ *   lexicon_dir         NULL or "" for the lexicon built into the library, or
+ *                       a folder laid out like data/lexicon (signals.tsv and
+ *                       phrases/ *.tsv; the package installs a copy in
+ *                       share/icp_classifier/lexicon).
+ *   user_lexicons       NULL, or an array of user_lexicon_count paths of
+ *                       phrase files added on top of the lexicon, in order.
+ *   user_lexicon_count  number of entries of user_lexicons.
+ * Returns NULL on failure: a file cannot be read or is malformed
+ * (icp_last_error() then reads "FILE:LINE: MESSAGE"), or out of memory.
+ * Loading takes some milliseconds: create once, classify many times. */
+ICP_API icp_classifier* icp_classifier_create(const char* lexicon_dir, const char* const* user_lexicons,
+                                              size_t user_lexicon_count);
+
+/* Destroys a classifier. NULL is allowed and does nothing. */
+ICP_API void icp_classifier_destroy(icp_classifier* classifier);
+
+/* Classifies text[0, length) and returns the decision as one line of JSON
+ * (UTF-8, no trailing newline), the same object as
+ * `icp-classify --format json`:
+ *   decision             "license" | "filing" | "neither"
+ *   categories           B25 sub-categories 1-5, ascending
+ *   news_permit          true when the news information permit is needed
+ *   preapprovals         sector names, e.g. ["news", "education"]
+ *   preapproval_details  [{sector, still_required, standing, evidence}]
+ *   foreign_investment, planned   booleans
+ *   confidence           0-1
+ *   evidence             [{begin, end, text, signal, negated, planned}];
+ *                        begin/end are byte offsets into `text`
+ *   trace                [{step, rule, basis, citation, reason, evidence}]
+ *   missing_facts        [{id, question}]
+ *   notes                [{id, text}]
+ *   lang, version, lexicon_hash
+ * Evidence texts are the caller's bytes with invalid UTF-8 sequences replaced
+ * by U+FFFD, so the JSON is always valid UTF-8.
+ *   lang   "zh" or "en": the language of reason, standing, question and note
+ *          texts; NULL means "zh".
+ * Returns a string to release with icp_free(), or NULL on failure (NULL
+ * classifier, NULL text with a nonzero length, unknown lang, out of memory);
+ * bad or empty text is not a failure. Thread-safe. */
+ICP_API char* icp_classify(const icp_classifier* classifier, const char* text, size_t length, const char* lang);
+
+/* Frees a string returned by icp_classify(). NULL is allowed. */
+ICP_API void icp_free(char* json);
+
+/* The message of the last failed call made on this thread, or "" if the last
+ * call that can fail succeeded. Each thread has its own; the string stays
+ * valid until the next call into this API on the same thread. Never NULL. */
+ICP_API const char* icp_last_error(void);
+
+/* The library version, e.g. "0.1.0". A static string. */
+ICP_API const char* icp_version(void);
+
+/* The classifier's lexicon fingerprint (16 hex digits; user phrase files
+ * included). Valid until the classifier is destroyed; "" for NULL. */
+ICP_API const char* icp_classifier_lexicon_hash(const icp_classifier* classifier);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* ICP_ICP_H */

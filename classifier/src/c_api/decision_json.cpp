@@ -1,0 +1,108 @@
+#include "c_api/decision_json.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "c_api/json_writer.hpp"
+
+namespace icp::c_api {
+namespace {
+
+const std::string& choose(Lang lang, const std::string& zh, const std::string& en) {
+  return lang == Lang::zh ? zh : en;
+}
+
+void write_spans(JsonWriter& w, const std::vector<Span>& spans) {
+  w.begin_array();
+  for (const auto& s : spans) {
+    w.begin_object();
+    w.key("begin").value(static_cast<std::uint64_t>(s.begin));
+    w.key("end").value(static_cast<std::uint64_t>(s.end));
+    w.key("text").value(s.text);
+    w.key("signal").value(s.signal);
+    w.key("negated").value(s.negated);
+    w.key("planned").value(s.planned);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+double clamp_confidence(double c) {
+  return std::isfinite(c) ? std::clamp(c, 0.0, 1.0) : 0.0;
+}
+
+}  // namespace
+
+std::string decision_json(const Decision& d, Lang lang, const JsonMeta& meta) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("decision").value(to_string(d.decision));
+
+  w.key("categories").begin_array();
+  for (int c : d.categories) w.value(c);
+  w.end_array();
+
+  w.key("news_permit").value(d.news_permit);
+
+  w.key("preapprovals").begin_array();
+  for (const auto& p : d.preapprovals) w.value(p.sector);
+  w.end_array();
+
+  w.key("preapproval_details").begin_array();
+  for (const auto& p : d.preapprovals) {
+    w.begin_object();
+    w.key("sector").value(p.sector);
+    w.key("still_required").value(p.still_required);
+    w.key("standing").value(choose(lang, p.standing_zh, p.standing_en));
+    w.key("evidence");
+    write_spans(w, p.evidence);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("foreign_investment").value(d.foreign_investment);
+  w.key("planned").value(d.planned);
+  w.key("confidence").value(clamp_confidence(d.confidence));
+  w.key("evidence");
+  write_spans(w, d.evidence);
+
+  w.key("trace").begin_array();
+  for (const auto& t : d.trace) {
+    w.begin_object();
+    w.key("step").value(t.step);
+    w.key("rule").value(t.rule);
+    w.key("basis").value(to_string(t.basis));
+    w.key("citation").value(t.citation);
+    w.key("reason").value(choose(lang, t.reason_zh, t.reason_en));
+    w.key("evidence");
+    write_spans(w, t.evidence);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("missing_facts").begin_array();
+  for (const auto& m : d.missing_facts) {
+    w.begin_object();
+    w.key("id").value(m.id);
+    w.key("question").value(choose(lang, m.question_zh, m.question_en));
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("notes").begin_array();
+  for (const auto& n : d.notes) {
+    w.begin_object();
+    w.key("id").value(n.id);
+    w.key("text").value(choose(lang, n.text_zh, n.text_en));
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("lang").value(lang == Lang::zh ? "zh" : "en");
+  w.key("version").value(meta.version);
+  w.key("lexicon_hash").value(meta.lexicon_hash);
+  w.end_object();
+  return std::move(w).str();
+}
+
+}  // namespace icp::c_api

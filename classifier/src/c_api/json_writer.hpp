@@ -1,0 +1,54 @@
+// A small JSON writer for the C API: the library must not depend on Boost.
+//
+// Writes compact JSON (no spaces) into a std::string. Strings are escaped per
+// RFC 8259 (", \, and every control character U+0000–U+001F; U+007F and the
+// C1 controls as \u escapes too, so that the output is safe to print) and
+// made valid UTF-8 first: each byte that does not start a well-formed UTF-8
+// sequence (overlong, surrogate, above U+10FFFF, truncated, stray
+// continuation) becomes U+FFFD, the same rule as the CLI's output.
+// Numbers: integers exactly; doubles in the shortest form that reads back to
+// the same value, non-finite ones as null (JSON has no NaN).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace icp::c_api {
+
+// `bytes` with every invalid UTF-8 sequence replaced by U+FFFD (EF BF BD).
+std::string to_valid_utf8(std::string_view bytes);
+
+// Appends the JSON string literal (with quotes) for `bytes`.
+void append_json_string(std::string& out, std::string_view bytes);
+
+class JsonWriter {
+ public:
+  // Structure. The writer inserts commas; it does not check nesting.
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  // An object key; the next call writes its value.
+  JsonWriter& key(std::string_view name);
+
+  // Values.
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(bool b);
+  JsonWriter& value(std::int64_t n);
+  JsonWriter& value(std::uint64_t n);
+  JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
+  JsonWriter& value(double d);
+  JsonWriter& null();
+
+  const std::string& str() const& { return out_; }
+  std::string str() && { return std::move(out_); }
+
+ private:
+  void separate();
+  std::string out_;
+  bool need_comma_ = false;
+};
+
+}  // namespace icp::c_api
