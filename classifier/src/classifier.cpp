@@ -2,7 +2,10 @@
 #include "icp/classifier.hpp"
 
 #include "decide/decide.hpp"
+#include "facts/describe.hpp"
+#include "facts/from_text.hpp"
 #include "lexicon.hpp"
+#include "readiness/readiness.hpp"
 #include "signals/compiled_lexicon.hpp"
 #include "signals/extract.hpp"
 #include "text/normalize.hpp"
@@ -34,12 +37,44 @@ Classifier::Classifier(Classifier&&) noexcept = default;
 Classifier& Classifier::operator=(Classifier&&) noexcept = default;
 
 Decision Classifier::classify(std::string_view text) const {
+  return classify(text, Facts{});
+}
+
+Decision Classifier::classify(std::string_view text, const Facts& given) const {
   const auto normalized = impl_->normalizer.normalize(text);
   const auto signals = signals::extract(normalized, impl_->compiled, impl_->segmenter);
-  auto decision = decide::decide(signals, normalized, text);
+  const auto stated = facts::facts_from_text(normalized);
+  const Facts in_play = facts::merge(stated.facts, given);
+  auto decision = decide::decide(signals, normalized, text, in_play);
   if (normalized.text.empty())
     decision.notes.push_back(
         {"empty_text", "输入为空或只有空白、标记", "The input is empty or only whitespace and markup"});
+
+  // Which facts were in play, and where the text gave them.
+  const auto given_names = facts::describe(given);
+  for (const auto& [name, value] : facts::describe(in_play)) {
+    FactValue v{name, value, true, {}};
+    for (const auto& g : given_names) v.from_text &= g.first != name;
+    if (v.from_text)
+      for (const auto& found : stated.found)
+        if (found.name == name || (name == "foreign_shareholding" && found.name == "foreign_share") ||
+            (name == "server_in_mainland" && found.name == "server_province")) {
+          auto [begin, end] = normalized.to_source(found.begin, found.end);
+          v.evidence = {begin, end, std::string(text.substr(begin, end - begin)), "fact_" + name, false, false};
+          break;
+        }
+    decision.facts.push_back(std::move(v));
+  }
+  if (stated.headcount) {
+    FactValue v{"headcount", facts::describe_number(*stated.headcount), true, {}};
+    for (const auto& found : stated.found)
+      if (found.name == "headcount") {
+        auto [begin, end] = normalized.to_source(found.begin, found.end);
+        v.evidence = {begin, end, std::string(text.substr(begin, end - begin)), "fact_headcount", false, false};
+      }
+    decision.facts.push_back(std::move(v));
+  }
+  readiness::assess(decision, in_play, stated.headcount);
   return decision;
 }
 

@@ -31,4 +31,16 @@ const char* to_string(Basis basis) noexcept {
   return "brief";
 }
 
+const char* to_string(ConditionStatus status) noexcept {
+  switch (status) {
+    case ConditionStatus::met:
+      return "met";
+    case ConditionStatus::not_met:
+      return "not_met";
+    case ConditionStatus::unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
 }  // namespace icp

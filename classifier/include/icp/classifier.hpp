@@ -41,6 +41,7 @@
 #include "icp/decision.hpp"
 #include "icp/errors.hpp"
 #include "icp/export.h"
+#include "icp/facts.hpp"
 
 namespace icp {
 
@@ -79,6 +80,12 @@ class ICP_API Classifier {
   // Outcome::neither with the note "empty_text". Span offsets in the result
   // point into `text`. Thread-safe (see above); does not keep `text`.
   Decision classify(std::string_view text) const;
+
+  // The same, with company facts (icp/facts.hpp): answers to the missing
+  // facts change the decision where they should ("charges_users: no" turns a
+  // presumed licence into a filing), and all facts feed Decision::readiness.
+  // Facts given here override facts read from the text.
+  Decision classify(std::string_view text, const Facts& facts) const;
 
   // The lexicon fingerprint: 16 hex digits over every lexicon file's bytes,
   // user phrase files included, in load order. Report it beside decisions so

@@ -81,6 +81,47 @@ struct Note {
   std::string text_en;
 };
 
+// Application readiness: can the business apply now, and what must it
+// hand in? (The brief's conditions and materials; see icp/facts.hpp for the
+// facts that decide them.)
+enum class ConditionStatus { met, not_met, unknown };
+
+// One condition for the licence (or the filing), with what the facts say.
+struct Condition {
+  std::string id;  // e.g. "registered_capital", "insured_staff", "server_province"
+  ConditionStatus status = ConditionStatus::unknown;
+  std::string text_zh;  // the condition as the brief states it
+  std::string text_en;
+  std::string detail_zh;  // what the facts say about it, and what to do
+  std::string detail_en;
+  std::string source;  // the text the condition comes from
+  std::string fact;    // the fact that decided the status, if any
+};
+
+// A document to hand in.
+struct Material {
+  std::string id;  // e.g. "business_licence", "sector_approval_medical"
+  std::string text_zh;
+  std::string text_en;
+};
+
+struct Readiness {
+  bool applicable = false;    // false: nothing to apply for (the answer is neither)
+  std::string ready = "n/a";  // "yes" | "no" | "unknown" | "n/a"
+  std::vector<Condition> conditions;
+  std::vector<Material> materials;
+  std::vector<std::string> unmet;  // ids of the conditions not met
+};
+
+// A fact the decision used: given by the caller, or read from the text.
+struct FactValue {
+  std::string name;   // a name of icp::fact_catalogue(), or "headcount"
+  std::string value;  // for display: "5000000", "yes", "浙江", "news,medical"
+  bool from_text = false;
+  Span evidence;  // where the text says it (from_text only)
+};
+
+// The whole answer for one description.
 struct Decision {
   Outcome decision = Outcome::neither;
   std::vector<int> categories;  // B25 sub-categories 1–5, ascending
@@ -93,11 +134,15 @@ struct Decision {
   std::vector<TraceStep> trace;
   std::vector<MissingFact> missing_facts;
   std::vector<Note> notes;
+  std::vector<FactValue> facts;  // the company facts in play, given or read from the text
+  Readiness readiness;
 };
 
 // "license" | "filing" | "neither": the names used in JSON, CSV and eval files.
 ICP_API const char* to_string(Outcome outcome) noexcept;
 // "measures" | "catalogue" | "notice" | "brief" | "beyond_brief"
 ICP_API const char* to_string(Basis basis) noexcept;
+// "met" | "not_met" | "unknown"
+ICP_API const char* to_string(ConditionStatus status) noexcept;
 
 }  // namespace icp

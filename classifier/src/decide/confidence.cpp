@@ -40,32 +40,32 @@ double base_confidence(const Context& c) {
 void confidence_and_questions(Context& c) {
   auto& d = c.decision;
   const auto& f = c.found;
-  double confidence = base_confidence(c);
+  double confidence = f.decided_by_fact ? 0.95 : base_confidence(c);
   if (f.miniprogram_only) confidence -= 0.1;
   if (c.text.invalid_utf8) confidence -= 0.05;
   if (c.text.text.size() < 24) confidence -= 0.05;  // about eight Chinese characters
   d.confidence = std::clamp(confidence, 0.05, 0.99);
 
   if (d.decision == Outcome::neither) {
-    if (!f.presence_explicit)
+    if (!f.presence_explicit && !c.facts.own_site_or_app)
       c.ask("own_site_or_app", "是否有自己的网站、App或小程序？",
             "Does the business run its own website, app or mini-program?");
     return;
   }
   const bool unsure_who_pays = f.ground == Ground::presumed || (f.ground == Ground::own_content && d.confidence < 0.75);
-  if (unsure_who_pays) {
-    c.ask("charges_users", "是否向用户收费？", "Does it charge users?");
-    c.ask("ad_income", "是否有广告收入？", "Does it earn from advertising?");
-  }
-  if (f.category[1] && !f.marketplace && f.ground == Ground::presumed)
+  if (unsure_who_pays && !c.facts.charges_users) c.ask("charges_users", "是否向用户收费？", "Does it charge users?");
+  if (unsure_who_pays && !c.facts.ad_income) c.ask("ad_income", "是否有广告收入？", "Does it earn from advertising?");
+  if (f.category[1] && !f.marketplace && f.ground == Ground::presumed && !c.facts.third_party_merchants)
     c.ask("third_party_merchants", "是否有第三方商家入驻？", "Do third-party merchants sell or publish on it?");
-  if (d.preapprovals.empty() && d.confidence < 0.8)
+  if (d.preapprovals.empty() && d.confidence < 0.8 && !c.facts.sectors)
     c.ask("sectors", "是否涉及新闻、出版、教育、医疗、药品或医疗器械信息？",
           "Does it touch news, publishing, education, medical, drug or medical-device information?");
   if (d.decision == Outcome::license) {
-    if (c.affirmed(Signal::server_abroad) < 2)
-      c.ask("server_location", "服务器是否在境内（本省）？", "Are the servers in mainland China (in the province)?");
-    if (!d.foreign_investment) c.ask("foreign_shareholders", "是否有外资股东？", "Are there foreign shareholders?");
+    if (c.affirmed(Signal::server_abroad) < 2 && !c.facts.server_in_mainland)
+      c.ask("server_in_mainland", "服务器是否在中国境内？", "Are the servers in mainland China?");
+    if (!d.foreign_investment && !c.facts.foreign_shareholding)
+      c.ask("foreign_shareholding", "是否有外资（含港澳台）股东？",
+            "Are there foreign (incl. HK, Macau, Taiwan) shareholders?");
   }
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "icp/decision.hpp"
+#include "icp/facts.hpp"
 #include "signals/extract.hpp"
 #include "text/normalize.hpp"
 
@@ -42,17 +43,19 @@ struct Findings {
   bool strong_platform = false;    // a category with decisive evidence
   bool any_platform = false;
   Ground ground = Ground::none;
+  bool decided_by_fact = false;  // step 1 or 3 rests on a fact the caller gave
 };
 
 class Context {
  public:
   Context(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
-          Decision& decision)
-      : signals(signals), text(text), original(original), decision(decision) {}
+          const Facts& facts, Decision& decision)
+      : signals(signals), text(text), original(original), facts(facts), decision(decision) {}
 
   const signals::SignalSet& signals;
   const text::NormalizedText& text;
   std::string_view original;
+  const Facts& facts;  // given by the caller or read from the text; given ones win
   Decision& decision;
   Findings found;
 

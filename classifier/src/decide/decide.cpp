@@ -6,9 +6,10 @@
 
 namespace icp::decide {
 
-Decision decide(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original) {
+Decision decide(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
+                const Facts& facts) {
   Decision decision;
-  Context c(signals, text, original, decision);
+  Context c(signals, text, original, facts, decision);
   step1_presence(c);
   if (c.found.presence != Presence::none) {
     step2_service(c);

@@ -38,10 +38,11 @@ void notes_beyond_brief(Context& c) {
     for (const auto& permit : kOtherPermits)
       if (c.affirmed(permit.signal) >= 2) c.note(permit.id, permit.zh, permit.en);
 
-  if (c.affirmed(Signal::server_abroad) >= 2)
+  if (c.facts.server_in_mainland ? !*c.facts.server_in_mainland : c.affirmed(Signal::server_abroad) >= 2)
     c.note("server_abroad", "服务器在境外：境外服务器既不能在境内备案，也不能据此申请许可证；须迁入境内才能办理",
            "Servers outside mainland China can neither be filed nor licensed there: move them in before applying");
-  if (d.decision == Outcome::license && c.affirmed(Signal::operator_individual) >= 2)
+  if (d.decision == Outcome::license &&
+      (c.facts.is_company ? !*c.facts.is_company : c.affirmed(Signal::operator_individual) >= 2))
     c.note("individual_operator", "只有企业能持有ICP经营许可证：个人收费经营须先注册公司",
            "Only a company can hold the ICP licence: an individual who charges must incorporate first");
   if (c.found.miniprogram_only && d.decision != Outcome::neither)

@@ -46,6 +46,10 @@ constexpr Rule kRules[] = {
      "不一",
      "Mini-program only: filed like a site since 2023; the brief wants a licence when it is commercial, a 2021 "
      "provincial notice exempts businesses run only on others' platforms; provinces differ"},
+    {"fact.own_site", 1, Basis::measures, kArt2and4, "据答复：经营者有自己的网站、App或小程序",
+     "Answered: the business runs its own website, app or mini-program"},
+    {"fact.no_own_site", 1, Basis::measures, kArt2and4, "据答复：没有自己的网站、App或小程序，无需ICP许可或备案",
+     "Answered: no website, app or mini-program of its own, so no ICP licence or filing"},
     // Step 2: is it an information service at all?
     {"service.marketplace", 2, Basis::brief, kBrief,
      "第三方商家或个人在平台上发布、销售：属于信息发布平台；平台型电商通常另需EDI许可证（B21）",
@@ -61,6 +65,8 @@ constexpr Rule kRules[] = {
      "为本企业客户提供的自有服务（查询、预约、账户、设备管理），不是面向公众的信息平台",
      "The company's own services to its customers (lookups, bookings, accounts, devices), not a public information "
      "platform"},
+    {"fact.third_party_merchants", 2, Basis::brief, kBrief, "据答复确定是否有第三方商家入驻",
+     "Whether third-party merchants sell on it, as answered"},
     // Step 3: commercial or not.
     {"commercial.explicit", 3, Basis::measures, kArt3and4,
      "用户或第三方为信息服务付费（付费内容、推广费、打赏、收费或抽成）：经营性互联网信息服务，需许可证",
@@ -96,6 +102,12 @@ constexpr Rule kRules[] = {
      "non-commercial, a filing"},
     {"noncommercial.stopped", 3, Basis::measures, kArt11, "过去的收费或广告已经取消：按现状为非经营性",
      "Past fees or ads have stopped: non-commercial as it runs now"},
+    {"fact.charges_users", 3, Basis::measures, kArt3and4, "据答复：向用户收费，属经营性互联网信息服务，需许可证",
+     "Answered: it charges users, so it is commercial and needs the licence"},
+    {"fact.ad_income", 3, Basis::brief, kBrief, "据答复：有广告收入，代办指南与实务视为经营性，需许可证",
+     "Answered: it earns from advertising, commercial in the brief and in practice, licence needed"},
+    {"fact.no_charges", 3, Basis::measures, kArt3, "据答复：不向用户收费，且未见广告收入：非经营性，备案即可",
+     "Answered: it does not charge users, and no advertising income is seen: non-commercial, a filing"},
     // Step 4: categories.
     {"category.1", 4, Basis::catalogue, kCatalogue,
      "第1类 信息发布平台和递送服务：为他人发布信息提供平台，或向用户递送信息",
@@ -136,6 +148,8 @@ constexpr Rule kRules[] = {
      "Drug information: the drug regulator's internet drug information qualification"},
     {"preapproval.medical_devices", 6, Basis::measures, kArt5, "涉及医疗器械信息：须取得药品监管部门的前置审批",
      "Medical device information: prior approval of the drug regulator"},
+    {"fact.sectors", 6, Basis::measures, kArt5, "据答复确定涉及的前置审批领域",
+     "The pre-approval sectors, as answered"},
     // Step 7: foreign investment.
     {"foreign.flag", 7, Basis::notice, kForeign,
      "有外资股东：不能走内资流程，须按外商投资电信企业办理；B25外资一般不超过50%"

@@ -32,6 +32,14 @@ void neither(Context& c, const char* rule, std::vector<const Hit*> evidence, boo
 }  // namespace
 
 void step1_presence(Context& c) {
+  // An answer to "是否有自己的网站或App？" settles the step.
+  if (c.facts.own_site_or_app) {
+    c.found.decided_by_fact = true;
+    if (!*c.facts.own_site_or_app) return neither(c, "fact.no_own_site", {}, true);
+    c.found.presence = Presence::own;
+    c.trace("fact.own_site", c.affirmed_hits(kOwn));
+    return;
+  }
   const int own = c.affirmed_sum(kOwn);
   const int denied = c.negated_sum(kOwn);
   const int third_party = c.affirmed(Signal::presence_third_party);

@@ -5,8 +5,9 @@ namespace icp::decide {
 
 void step2_service(Context& c) {
   auto& f = c.found;
-  f.marketplace =
-      c.affirmed(Signal::service_third_party_merchants) >= 2 || c.planned(Signal::service_third_party_merchants) >= 2;
+  f.marketplace = c.facts.third_party_merchants.value_or(c.affirmed(Signal::service_third_party_merchants) >= 2 ||
+                                                         c.planned(Signal::service_third_party_merchants) >= 2);
+  if (c.facts.third_party_merchants) c.trace("fact.third_party_merchants", {});
   f.trade = !f.marketplace && c.affirmed(Signal::service_own_goods) >= 2;
   f.own_info = c.affirmed(Signal::service_own_info) + c.affirmed(Signal::service_brochure_only) >= 2;
   f.own_customers = c.affirmed(Signal::service_own_customers) >= 2;

@@ -40,6 +40,32 @@ void step3_commercial(Context& c) {
   if (c.affirmed(Signal::online_payment) > 0)
     c.trace("commercial.payment_not_test", c.affirmed_hits({Signal::online_payment}));
 
+  // The caller's answers outrank what the text suggests.
+  const auto& given = c.facts;
+  if (given.charges_users.value_or(false) || given.ad_income.value_or(false)) {
+    decide(c, Outcome::license, Ground::explicit_pay);
+    c.found.decided_by_fact = true;
+    c.trace(given.charges_users.value_or(false) ? "fact.charges_users" : "fact.ad_income", c.affirmed_hits(kAllPay));
+    return;
+  }
+  if (given.charges_users && !*given.charges_users) {
+    // Not charging users; ads still count if the text says so and no answer denies them.
+    const bool ads = !given.ad_income && c.affirmed(Signal::pay_ads) >= 2;
+    c.found.decided_by_fact = true;
+    if (ads) {
+      decide(c, Outcome::license, Ground::ads_only);
+      c.trace("commercial.ads", c.affirmed_hits({Signal::pay_ads}));
+      c.note("ads_disputed",
+             "广告收入按代办指南与实务视为经营性；《互联网信息服务管理办法》第三条只提向用户有偿提供，有争议",
+             "Advertising income counts as commercial in the brief and in practice; art. 3 speaks only of paid "
+             "services to users, so this is disputed");
+    } else {
+      decide(c, Outcome::filing, Ground::free_no_ads);
+      c.trace("fact.no_charges", {});
+    }
+    return;
+  }
+
   // Someone pays for the information service: the text says so. Generic fee
   // words lose to an explicit "free and no ads" about the site itself.
   const bool explicit_free_site = states_free && no_ads && pay_strongest <= 1;

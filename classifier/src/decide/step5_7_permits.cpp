@@ -1,5 +1,7 @@
 // Steps 5–7: the news permit, sector pre-approvals (art. 5) and foreign
 // investment.
+#include <algorithm>
+
 #include "decide/steps.hpp"
 
 namespace icp::decide {
@@ -37,14 +39,17 @@ constexpr Sector kSectors[] = {
 
 void step6_sectors(Context& c) {
   if (c.decision.decision == Outcome::neither) return;
+  const auto& given = c.facts.sectors;
+  if (given) c.trace("fact.sectors", {});
   for (const auto& sector : kSectors) {
-    if (c.affirmed(sector.signal) < 3) continue;
+    const bool named = given && std::find(given->begin(), given->end(), sector.name) != given->end();
+    if (given ? !named : c.affirmed(sector.signal) < 3) continue;
     Preapproval p;
     p.sector = sector.name;
     p.still_required = sector.still_required;
     p.standing_zh = sector.standing_zh;
     p.standing_en = sector.standing_en;
-    c.trace(sector.rule, c.affirmed_hits({sector.signal}));
+    c.trace(sector.rule, given ? std::vector<const Hit*>{} : c.affirmed_hits({sector.signal}));
     p.evidence = c.decision.trace.back().evidence;
     c.decision.preapprovals.push_back(std::move(p));
   }
@@ -66,7 +71,8 @@ void step5_news_permit(Context& c) {
 }
 
 void step7_foreign(Context& c) {
-  if (c.affirmed(Signal::foreign_investment) < 2) return;
+  const auto& given = c.facts.foreign_shareholding;
+  if (given ? !*given : c.affirmed(Signal::foreign_investment) < 2) return;
   c.decision.foreign_investment = true;
   c.trace("foreign.flag", c.affirmed_hits({Signal::foreign_investment}));
 }

@@ -1,0 +1,28 @@
+// Company facts stated in the description itself: "注册资本500万",
+// "外方持股40%", "30来号人", "服务器在阿里云杭州", each with its evidence.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "icp/facts.hpp"
+#include "text/normalize.hpp"
+
+namespace icp::facts {
+
+struct Found {
+  std::string name;       // a fact name of the catalogue, or "headcount"
+  std::size_t begin = 0;  // normalised byte range of the words that said it
+  std::size_t end = 0;
+};
+
+struct FromText {
+  Facts facts;
+  std::optional<double> headcount;  // all staff ("30来号人"), not only the insured
+  std::vector<Found> found;
+};
+
+FromText facts_from_text(const text::NormalizedText& text);
+
+}  // namespace icp::facts

@@ -1,0 +1,143 @@
+// Company facts: the number parser on the ways people write amounts, shares,
+// counts and durations; setting facts by name; facts read from the text.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <optional>
+#include <string>
+
+#include "facts/number.hpp"
+#include "icp/classifier.hpp"
+#include "icp/facts.hpp"
+
+namespace {
+
+struct NumberCase {
+  const char* text;
+  std::optional<double> (*parse)(std::string_view);
+  double expected;  // NAN: must be rejected
+};
+
+using icp::facts::parse_amount;
+using icp::facts::parse_count;
+using icp::facts::parse_months;
+using icp::facts::parse_percent;
+
+// clang-format off
+const NumberCase kNumbers[] = {
+    // Amounts of money (yuan).
+    {"500万", parse_amount, 5e6},            {"500万元", parse_amount, 5e6},
+    {"伍佰万元", parse_amount, 5e6},          {"五百万", parse_amount, 5e6},
+    {"5,000,000", parse_amount, 5e6},        {"5000000元", parse_amount, 5e6},
+    {"1000万人民币", parse_amount, 1e7},      {"1000万元人民币", parse_amount, 1e7},
+    {"一千万", parse_amount, 1e7},            {"壹仟万元整", parse_amount, 1e7},
+    {"1.5亿", parse_amount, 1.5e8},          {"1.5亿元", parse_amount, 1.5e8},
+    {"一亿二千万", parse_amount, 1.2e8},      {"100万", parse_amount, 1e6},
+    {"一百万", parse_amount, 1e6},            {"壹佰万", parse_amount, 1e6},
+    {"两百万", parse_amount, 2e6},            {"３００万", parse_amount, 3e6},
+    {"RMB 2 million", parse_amount, 2e6},    {"2 million", parse_amount, 2e6},
+    {"2000000 CNY", parse_amount, 2e6},      {"50万块", parse_amount, 5e5},
+    {"人民币500万元", parse_amount, 5e6},      {"￥5,000,000", parse_amount, 5e6},
+    {"一百零五万", parse_amount, 1.05e6},     {"100万美元", parse_amount, NAN},
+    {"很多", parse_amount, NAN},              {"", parse_amount, NAN},
+    // Shares (percent).
+    {"40%", parse_percent, 40},              {"40％", parse_percent, 40},
+    {"40", parse_percent, 40},               {"百分之四十", parse_percent, 40},
+    {"百分之五十", parse_percent, 50},        {"四成", parse_percent, 40},
+    {"0.4", parse_percent, 40},              {"一半", parse_percent, 50},
+    {"50 percent", parse_percent, 50},       {"12.5%", parse_percent, 12.5},
+    {"百分之十二点五", parse_percent, NAN},    {"大部分", parse_percent, NAN},
+    // Counts.
+    {"3", parse_count, 3},                   {"三", parse_count, 3},
+    {"三人", parse_count, 3},                 {"5名", parse_count, 5},
+    {"30来号人", parse_count, 30},            {"三十多人", parse_count, 30},
+    {"六百余人", parse_count, 600},           {"十二个", parse_count, 12},
+    {"两个人", parse_count, 2},               {"3.5", parse_count, NAN},
+    // Durations (months).
+    {"8", parse_months, 8},                  {"8个月", parse_months, 8},
+    {"一年", parse_months, 12},               {"2年", parse_months, 24},
+    {"半年", parse_months, 6},                {"18 months", parse_months, 18},
+    {"一年半", parse_months, 18},             {"十个月", parse_months, 10},
+    {"很久", parse_months, NAN},
+};
+// clang-format on
+
+}  // namespace
+
+TEST_CASE("facts: numbers as people write them") {
+  for (const auto& c : kNumbers) {
+    INFO(c.text);
+    auto v = c.parse(c.text);
+    if (std::isnan(c.expected)) {
+      CHECK_FALSE(v.has_value());
+    } else {
+      REQUIRE(v.has_value());
+      CHECK(*v == doctest::Approx(c.expected));
+    }
+  }
+  CHECK(sizeof(kNumbers) / sizeof(kNumbers[0]) >= 40);
+}
+
+TEST_CASE("facts: set by name or alias, NAME=VALUE, unknown clears") {
+  icp::Facts f;
+  icp::set_fact(f, "registered_capital", "500万");
+  CHECK(*f.registered_capital == doctest::Approx(5e6));
+  icp::set_fact(f, "注册资本=伍佰万元");
+  CHECK(*f.registered_capital == doctest::Approx(5e6));
+  icp::set_fact(f, "charges_users", "否");
+  CHECK(f.charges_users == false);
+  icp::set_fact(f, "charges_users", "不确定");
+  CHECK_FALSE(f.charges_users.has_value());
+  icp::set_fact(f, "foreign_share=百分之四十");
+  CHECK(*f.foreign_share == doctest::Approx(40));
+  CHECK(f.foreign_shareholding == true);
+  icp::set_fact(f, "server_province", "阿里云杭州");
+  CHECK(*f.server_province == "浙江");
+  icp::set_fact(f, "province", "Zhejiang");
+  CHECK(*f.province == "浙江");
+  icp::set_fact(f, "operator", "个人");
+  CHECK(f.is_company == false);
+  icp::set_fact(f, "sectors", "新闻、医疗");
+  CHECK(*f.sectors == std::vector<std::string>{"news", "medical"});
+  icp::set_fact(f, "sectors", "无");
+  CHECK(f.sectors->empty());
+}
+
+TEST_CASE("facts: bad names and values name the fact and the accepted forms") {
+  icp::Facts f;
+  try {
+    icp::set_fact(f, "注册资本", "很多");
+    FAIL("no error");
+  } catch (const icp::FactError& e) {
+    CHECK(e.fact() == "registered_capital");
+    CHECK(std::string(e.what()).find("500万") != std::string::npos);
+  }
+  CHECK_THROWS_AS(icp::set_fact(f, "colour", "blue"), icp::FactError);
+  CHECK_THROWS_AS(icp::set_fact(f, "charges_users", "maybe"), icp::FactError);
+  CHECK_THROWS_AS(icp::set_fact(f, "no equals sign"), icp::FactError);
+  CHECK_THROWS_AS(icp::set_fact(f, "province", "Atlantis"), icp::FactError);
+}
+
+TEST_CASE("facts: read from the text, with evidence") {
+  const icp::Classifier c;
+  const std::string text =
+      "我们公司注册资本500万，外方持股40%，30来号人，服务器在阿里云杭州，公司注册在浙江。我们的论坛靠广告盈利。";
+  const auto d = c.classify(text);
+  auto value = [&](const char* name) -> std::string {
+    for (const auto& f : d.facts)
+      if (f.name == name) {
+        CHECK(f.from_text);
+        CHECK(f.evidence.end <= text.size());
+        CHECK(text.substr(f.evidence.begin, f.evidence.end - f.evidence.begin) == f.evidence.text);
+        return f.value;
+      }
+    return "";
+  };
+  CHECK(value("registered_capital") == "5000000");
+  CHECK(value("foreign_share") == "40");
+  CHECK(value("foreign_shareholding") == "yes");
+  CHECK(value("headcount") == "30");
+  CHECK(value("server_province") == "浙江");
+  CHECK(value("province") == "浙江");
+  CHECK(d.foreign_investment);
+}
