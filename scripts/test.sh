@@ -3,11 +3,15 @@
 #   deps     scripts/install-deps.sh
 #   format   clang-format --dry-run --Werror over the C++ sources
 #   release  Release build in build/ + ctest
+#   consumers the library as intake tools use it (tests/consumers/run.sh): install
+#            build/ into a temporary prefix, build and run examples/ against it
+#            (find_package, pkg-config, Python ctypes, add_subdirectory)
 #   asan     AddressSanitizer + UBSan build (clang) in build-asan/ + ctest
+#   tsan     ThreadSanitizer build (clang) in build-tsan/: the concurrency tests
 #   fuzz     clang libFuzzer build in build-fuzz/; each target runs briefly
 # Usage: scripts/test.sh [SECTION...]   (default: all, in the order above)
 # Environment:
-#   ICP_BUILD_DIR   base build directory (default build; also <base>-asan, <base>-fuzz)
+#   ICP_BUILD_DIR   base build directory (default build; also <base>-asan, <base>-tsan, <base>-fuzz)
 #   ICP_FUZZ_TIME   seconds per fuzz target (default 20)
 #   ICP_ASAN_CXX    compiler for the sanitizer build (default clang++)
 #   ICP_JOBS        parallel build jobs (default nproc)
@@ -17,13 +21,14 @@ ROOT=$PWD
 
 BUILD=${ICP_BUILD_DIR:-build}
 ASAN_BUILD=$BUILD-asan
+TSAN_BUILD=$BUILD-tsan
 FUZZ_BUILD=$BUILD-fuzz
 FUZZ_TIME=${ICP_FUZZ_TIME:-20}
 # clang: builds sanitized code ~2.5x faster than g++ 12, and puts the whole tree
 # through clang's -Werror (the Release build covers g++).
 ASAN_CXX=${ICP_ASAN_CXX:-clang++}
 JOBS=${ICP_JOBS:-$(nproc)}
-ALL_SECTIONS=(deps format release asan fuzz)
+ALL_SECTIONS=(deps format release consumers asan tsan fuzz)
 FORMAT_DIRS=(classifier lexicon cli tests examples bench)
 FUZZ_TARGETS=(fuzz_classify fuzz_lexicon)
 
@@ -39,7 +44,7 @@ header() {  # NAME DESCRIPTION
 }
 done_section() {
   local took=$((SECONDS - SECTION_START))
-  SUMMARY+=("$(printf '  %-8s %4ds' "$CURRENT" "$took")")
+  SUMMARY+=("$(printf '  %-9s %4ds' "$CURRENT" "$took")")
   printf -- '---- %s passed (%ds)\n' "$CURRENT" "$took"
   CURRENT=
 }
@@ -111,6 +116,28 @@ section_asan() {
   done_section
 }
 
+section_consumers() {
+  header consumers "install $BUILD/ to a temporary prefix; build and run examples/ against it"
+  [[ -f $BUILD/CMakeCache.txt ]] || { echo "$BUILD/ is not configured: run the release section first" >&2; return 1; }
+  ICP_JOBS=$JOBS tests/consumers/run.sh "$BUILD"
+  done_section
+}
+
+section_tsan() {
+  header tsan "ThreadSanitizer build (clang++) in $TSAN_BUILD/: one Classifier shared by 8 threads"
+  # Only the library and the unit tests; the concurrency suite runs under TSan.
+  configure_with clang++ "$TSAN_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DICP_SANITIZE=thread \
+    -DICP_BUILD_CLI=OFF -DICP_BUILD_BENCH=OFF -DICP_BUILD_SHARED=OFF -DICP_INSTALL=OFF
+  cmake --build "$TSAN_BUILD" -j"$JOBS" --target icp_unit_tests
+  # setarch -R: clang 14's TSan cannot map its shadow memory under the
+  # high-entropy ASLR of recent kernels; disabling ASLR for the run avoids it.
+  local run=()
+  setarch "$(uname -m)" -R true 2>/dev/null && run=(setarch "$(uname -m)" -R)
+  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+    "${run[@]}" "$TSAN_BUILD/tests/icp_unit_tests" -ts=concurrency
+  done_section
+}
+
 section_fuzz() {
   header fuzz "libFuzzer build in $FUZZ_BUILD/, ${FUZZ_TIME}s per target"
   configure_with clang++ "$FUZZ_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DICP_FUZZ=ON -DICP_BUILD_TESTS=ON \
@@ -139,14 +166,14 @@ sections=("$@")
 ((${#sections[@]})) || sections=("${ALL_SECTIONS[@]}")
 for s in "${sections[@]}"; do
   case $s in
-    deps | format | release | asan | fuzz) "section_$s" ;;
+    deps | format | release | consumers | asan | tsan | fuzz) "section_$s" ;;
     *) echo "unknown section '$s' (one of: ${ALL_SECTIONS[*]})" >&2; exit 2 ;;
   esac
 done
 
 printf '\n==================== summary ====================\n'
 printf '%s\n' "${SUMMARY[@]}"
-printf '  %-8s %4ds\n' total $((SECONDS - TOTAL_START))
+printf '  %-9s %4ds\n' total $((SECONDS - TOTAL_START))
 if [[ "${sections[*]}" == "${ALL_SECTIONS[*]}" ]]; then
   echo "ALL TESTS PASSED"
 else
