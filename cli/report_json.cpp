@@ -68,6 +68,26 @@ json::object decision_json(const icp::Decision& d, Lang lang, const ReportMeta& 
   for (const auto& n : d.notes)
     notes.push_back(json::object{{"id", str(n.id)}, {"text", str(choose(lang, n.text_zh, n.text_en))}});
 
+  json::array facts;
+  for (const auto& f : d.facts) {
+    json::object fact{{"name", str(f.name)}, {"value", str(f.value)}, {"source", f.from_text ? "text" : "given"}};
+    if (f.from_text && f.evidence.end > f.evidence.begin) fact["evidence"] = spans_json({f.evidence}).at(0);
+    facts.push_back(std::move(fact));
+  }
+  json::array conditions;
+  for (const auto& c : d.readiness.conditions)
+    conditions.push_back(json::object{{"id", str(c.id)},
+                                      {"status", icp::to_string(c.status)},
+                                      {"condition", str(choose(lang, c.text_zh, c.text_en))},
+                                      {"detail", str(choose(lang, c.detail_zh, c.detail_en))},
+                                      {"source", str(c.source)},
+                                      {"fact", str(c.fact)}});
+  json::array unmet;
+  for (const auto& id : d.readiness.unmet) unmet.push_back(str(id));
+  json::array materials;
+  for (const auto& m : d.readiness.materials)
+    materials.push_back(json::object{{"id", str(m.id)}, {"text", str(choose(lang, m.text_zh, m.text_en))}});
+
   return json::object{{"decision", icp::to_string(d.decision)},
                       {"categories", std::move(categories)},
                       {"news_permit", d.news_permit},
@@ -80,6 +100,12 @@ json::object decision_json(const icp::Decision& d, Lang lang, const ReportMeta& 
                       {"trace", std::move(trace)},
                       {"missing_facts", std::move(missing)},
                       {"notes", std::move(notes)},
+                      {"facts", std::move(facts)},
+                      {"readiness", json::object{{"applicable", d.readiness.applicable},
+                                                 {"ready", str(d.readiness.ready)},
+                                                 {"unmet", std::move(unmet)},
+                                                 {"conditions", std::move(conditions)}}},
+                      {"materials", std::move(materials)},
                       {"lang", lang == Lang::zh ? "zh" : "en"},
                       {"version", str(meta.version)},
                       {"lexicon_hash", str(meta.lexicon_hash)}};

@@ -47,6 +47,41 @@ void heading(std::ostream& out, Lang lang, const char* zh, const char* en) {
   out << '\n' << pick(lang, zh, en) << '\n';
 }
 
+// Application readiness: the facts in play, each condition with its
+// status, and the materials to hand in.
+void print_readiness(std::ostream& out, const icp::Decision& d, Lang lang) {
+  if (!d.facts.empty()) {
+    heading(out, lang, "企业情况：", "Company facts:");
+    for (const auto& f : d.facts) {
+      out << "  - " << printable(f.name) << " = " << printable(f.value);
+      if (f.from_text)
+        out << pick(lang, "（据文本：“", " (from the text: \"") << printable(f.evidence.text)
+            << pick(lang, "”）", "\")");
+      out << '\n';
+    }
+  }
+  if (!d.readiness.applicable) return;
+  heading(out, lang, "申请条件：", "Conditions for applying:");
+  const std::string& ready = d.readiness.ready;
+  out << "  " << pick(lang, "现在能否申请：", "Ready to apply now: ")
+      << (ready == "yes"  ? pick(lang, "可以", "yes")
+          : ready == "no" ? pick(lang, "还不能", "no")
+                          : pick(lang, "尚不确定（缺少信息）", "unknown (facts missing)"))
+      << '\n';
+  for (const auto& c : d.readiness.conditions) {
+    const char* mark = c.status == icp::ConditionStatus::met       ? "[✓]"
+                       : c.status == icp::ConditionStatus::not_met ? "[✗]"
+                                                                   : "[?]";
+    out << "  " << mark << ' ' << printable(lang == Lang::zh ? c.text_zh : c.text_en) << pick(lang, "：", ": ")
+        << printable(lang == Lang::zh ? c.detail_zh : c.detail_en) << pick(lang, "（来源：", " (source: ")
+        << printable(c.source) << pick(lang, "）", ")") << '\n';
+  }
+  heading(out, lang, "申请材料：", "Materials to hand in:");
+  int n = 0;
+  for (const auto& m : d.readiness.materials)
+    out << "  " << ++n << ". " << printable(lang == Lang::zh ? m.text_zh : m.text_en) << '\n';
+}
+
 }  // namespace
 
 std::string outcome_words(icp::Outcome outcome, Lang lang) {
@@ -144,6 +179,7 @@ void render_text(std::ostream& out, const icp::Decision& d, Lang lang) {
     for (const auto& fact : d.missing_facts)
       out << "  " << ++n << ". " << printable(lang == Lang::zh ? fact.question_zh : fact.question_en) << '\n';
   }
+  print_readiness(out, d, lang);
 }
 
 }  // namespace icp::cli
