@@ -1,0 +1,130 @@
+#include "ask.hpp"
+
+#include <istream>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "report_text.hpp"
+
+namespace icp::cli {
+namespace {
+
+
+const icp::FactInfo* info(const std::string& name) {
+  for (const auto& f : icp::fact_catalogue())
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+// Which condition a fact settles: asked only while that condition is unknown.
+const char* condition_of(const std::string& fact) {
+  static const std::pair<const char*, const char*> kMap[] = {
+      {"operator", "company_applicant"},
+      {"registered_capital", "registered_capital"},
+      {"insured_staff", "insured_staff"},
+      {"scope_has_telecom", "business_scope"},
+      {"foreign_shareholding", "no_foreign_shares"},
+      {"domain_filed", "filed_domain"},
+      {"domain_valid_months", "filed_domain"},
+      {"province", "server_location"},
+      {"server_province", "server_location"},
+      {"preapprovals_obtained", "sector_preapprovals"},
+  };
+  for (const auto& [f, c] : kMap)
+    if (fact == f) return c;
+  return nullptr;
+}
+
+// The next question: a missing fact of the decision first, then a fact
+// behind an unknown condition. Empty when nothing is left to ask.
+std::string next_question(const icp::Decision& d, const std::set<std::string>& asked) {
+  for (const auto& m : d.missing_facts)
+    if (!asked.count(m.id) && info(m.id)) return m.id;
+  for (const auto& f : icp::fact_catalogue()) {
+    const char* condition = condition_of(f.name);
+    if (!condition || asked.count(f.name)) continue;
+    for (const auto& c : d.readiness.conditions)
+      if (c.id == condition && c.status == icp::ConditionStatus::unknown) return f.name;
+  }
+  return {};
+}
+
+std::string join(const std::vector<int>& v) {
+  std::string out;
+  for (int n : v) out += (out.empty() ? "" : ",") + std::to_string(n);
+  return out.empty() ? "-" : out;
+}
+
+std::string sectors(const icp::Decision& d) {
+  std::string out;
+  for (const auto& p : d.preapprovals) out += (out.empty() ? "" : ",") + p.sector;
+  return out.empty() ? "-" : out;
+}
+
+int percent(double v) {
+  return static_cast<int>(v * 100 + 0.5);
+}
+
+void summary(std::ostream& out, const icp::Decision& d, Lang lang) {
+  out << pick(lang, "当前结论：", "Now: ") << outcome_words(d.decision, lang)
+      << pick(lang, "（置信度 ", " (confidence ") << percent(d.confidence) << "%" << pick(lang, "）", ")") << '\n';
+}
+
+// What an answer changed, one line per field that moved.
+void changes(std::ostream& out, const icp::Decision& before, const icp::Decision& after, Lang lang) {
+  bool any = false;
+  auto line = [&](const char* zh, const char* en, const std::string& from, const std::string& to) {
+    if (from == to) return;
+    out << "  " << pick(lang, zh, en) << ": " << from << " → " << to << '\n';
+    any = true;
+  };
+  line("结论", "decision", outcome_words(before.decision, lang), outcome_words(after.decision, lang));
+  line("类别", "categories", join(before.categories), join(after.categories));
+  line("前置审批", "pre-approvals", sectors(before), sectors(after));
+  line("新闻许可", "news permit", before.news_permit ? "yes" : "no", after.news_permit ? "yes" : "no");
+  line("外资", "foreign", before.foreign_investment ? "yes" : "no", after.foreign_investment ? "yes" : "no");
+  line("能否申请", "ready", before.readiness.ready, after.readiness.ready);
+  line("置信度", "confidence", std::to_string(percent(before.confidence)) + "%",
+       std::to_string(percent(after.confidence)) + "%");
+  if (!any) out << pick(lang, "  （结论未变）\n", "  (no change)\n");
+}
+
+}  // namespace
+
+icp::Decision ask(const icp::Classifier& classifier, std::string_view text, icp::Facts& facts, Lang lang,
+                  std::istream& in, std::ostream& out) {
+  icp::Decision d = classifier.classify(text, facts);
+  summary(out, d, lang);
+  std::set<std::string> asked;
+  for (std::string name = next_question(d, asked); !name.empty(); name = next_question(d, asked)) {
+    asked.insert(name);
+    const icp::FactInfo& f = *info(name);
+    std::string answer;
+    while (true) {
+      out << "\n? " << (lang == Lang::zh ? f.question_zh : f.question_en) << pick(lang, "  [", "  [")
+          << (lang == Lang::zh ? f.forms_zh : f.forms_en) << pick(lang, "；回车跳过]\n> ", "; Enter skips]\n> ")
+          << std::flush;
+      if (!std::getline(in, answer)) {
+        out << '\n';
+        return d;  // no more answers: the decision so far
+      }
+      try {
+        icp::Facts next = facts;
+        icp::set_fact(next, name, answer);
+        facts = next;
+        break;
+      } catch (const icp::FactError& e) {
+        out << pick(lang, "无法识别：", "Not understood: ") << e.what() << '\n';
+      }
+    }
+    const icp::Decision before = d;
+    d = classifier.classify(text, facts);
+    changes(out, before, d, lang);
+  }
+  out << '\n';
+  return d;
+}
+
+}  // namespace icp::cli
