@@ -11,7 +11,6 @@
 namespace icp::cli {
 namespace {
 
-
 const icp::FactInfo* info(const std::string& name) {
   for (const auto& f : icp::fact_catalogue())
     if (f.name == name) return &f;
@@ -42,8 +41,12 @@ const char* condition_of(const std::string& fact) {
 std::string next_question(const icp::Decision& d, const std::set<std::string>& asked) {
   for (const auto& m : d.missing_facts)
     if (!asked.count(m.id) && info(m.id)) return m.id;
+  const bool filing = d.decision == icp::Outcome::filing;
   for (const auto& f : icp::fact_catalogue()) {
-    const char* condition = condition_of(f.name);
+    // A filing only needs the servers in mainland China, not in the province.
+    const char* condition = filing && f.name == "server_in_mainland"                          ? "server_location"
+                            : filing && (f.name == "province" || f.name == "server_province") ? nullptr
+                                                                                              : condition_of(f.name);
     if (!condition || asked.count(f.name)) continue;
     for (const auto& c : d.readiness.conditions)
       if (c.id == condition && c.status == icp::ConditionStatus::unknown) return f.name;

@@ -54,7 +54,9 @@ void confidence_and_questions(Context& c) {
   }
   const bool unsure_who_pays = f.ground == Ground::presumed || (f.ground == Ground::own_content && d.confidence < 0.75);
   if (unsure_who_pays && !c.facts.charges_users) c.ask("charges_users", "是否向用户收费？", "Does it charge users?");
-  if (unsure_who_pays && !c.facts.ad_income) c.ask("ad_income", "是否有广告收入？", "Does it earn from advertising?");
+  // "Not charging users" settles fees, not advertising.
+  const bool ads_open = unsure_who_pays || (c.facts.charges_users == false && f.ground == Ground::free_no_ads);
+  if (ads_open && !c.facts.ad_income) c.ask("ad_income", "是否有广告收入？", "Does it earn from advertising?");
   if (f.category[1] && !f.marketplace && f.ground == Ground::presumed && !c.facts.third_party_merchants)
     c.ask("third_party_merchants", "是否有第三方商家入驻？", "Do third-party merchants sell or publish on it?");
   if (d.preapprovals.empty() && d.confidence < 0.8 && !c.facts.sectors)
