@@ -6,8 +6,8 @@
 //   const icp::Decision d = classifier.classify("我们的论坛靠广告盈利");
 //   // d.decision == icp::Outcome::license, d.categories == {3}
 //
-// Cost. Constructing a Classifier loads and compiles the lexicon (tens of
-// milliseconds); classify() then takes well under a millisecond for a
+// Cost. Constructing a Classifier loads and compiles the lexicon (about a
+// tenth of a second); classify() then takes well under a millisecond for a
 // paragraph. Build one Classifier per lexicon and keep it for the life of the
 // process rather than one per call.
 //

@@ -51,7 +51,8 @@ typedef struct icp_classifier icp_classifier;
  *   user_lexicon_count  number of entries of user_lexicons.
  * Returns NULL on failure: a file cannot be read or is malformed
  * (icp_last_error() then reads "FILE:LINE: MESSAGE"), or out of memory.
- * Loading takes some milliseconds: create once, classify many times. */
+ * Loading takes about a tenth of a second: create once, classify many
+ * times. */
 ICP_API icp_classifier* icp_classifier_create(const char* lexicon_dir, const char* const* user_lexicons,
                                               size_t user_lexicon_count);
 
