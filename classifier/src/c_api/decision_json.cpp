@@ -98,6 +98,45 @@ std::string decision_json(const Decision& d, Lang lang, const JsonMeta& meta) {
   }
   w.end_array();
 
+  w.key("facts").begin_array();
+  for (const auto& f : d.facts) {
+    w.begin_object();
+    w.key("name").value(f.name);
+    w.key("value").value(f.value);
+    w.key("source").value(f.from_text ? "text" : "given");
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("readiness").begin_object();
+  w.key("applicable").value(d.readiness.applicable);
+  w.key("ready").value(d.readiness.ready);
+  w.key("unmet").begin_array();
+  for (const auto& id : d.readiness.unmet) w.value(id);
+  w.end_array();
+  w.key("conditions").begin_array();
+  for (const auto& c : d.readiness.conditions) {
+    w.begin_object();
+    w.key("id").value(c.id);
+    w.key("status").value(to_string(c.status));
+    w.key("condition").value(choose(lang, c.text_zh, c.text_en));
+    w.key("detail").value(choose(lang, c.detail_zh, c.detail_en));
+    w.key("source").value(c.source);
+    w.key("fact").value(c.fact);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+
+  w.key("materials").begin_array();
+  for (const auto& m : d.readiness.materials) {
+    w.begin_object();
+    w.key("id").value(m.id);
+    w.key("text").value(choose(lang, m.text_zh, m.text_en));
+    w.end_object();
+  }
+  w.end_array();
+
   w.key("lang").value(lang == Lang::zh ? "zh" : "en");
   w.key("version").value(meta.version);
   w.key("lexicon_hash").value(meta.lexicon_hash);
