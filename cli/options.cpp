@@ -17,13 +17,32 @@ po::options_description visible_options() {
       ("lang", po::value<std::string>()->default_value("zh")->value_name("zh|en"),          //
        "language of the report (and of reasons in JSON)")                                   //
       ("format", po::value<std::string>()->default_value("text")->value_name("text|json"),  //
-       "human report, or one JSON object (for eval: the metrics)")                          //
+       "human report, or one JSON object (for eval: the metrics); batch: csv|jsonl")        //
       ("lexicon", po::value<std::string>()->value_name("DIR"),                              //
        "lexicon folder (signals.tsv and phrases/*.tsv) replacing the built-in one")         //
       ("user-lexicon", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
        "extra phrase file on top of the lexicon (repeatable)")            //
       ("version,V", "print the version and the lexicon's hash and size")  //
       ("help,h", "print this help");
+  return options;
+}
+
+po::options_description batch_options() {
+  po::options_description options("Batch options (icp-classify batch INPUT ...)", 100);
+  options.add_options()                                                               //
+      ("output,o", po::value<std::string>()->default_value("-")->value_name("FILE"),  //
+       "where to write (default -: standard output); a regular file is written to a temporary "
+       "file beside it and renamed when complete")  //
+      ("column,c", po::value<std::vector<std::string>>()->composing()->value_name("NAME|N"),
+       "the description column, by header name or 1-based index; repeat to join several columns "
+       "(default: a column named description/text/简介/描述/经营范围…, the only column, or column 1 "
+       "with --no-header)")                                                                                //
+      ("no-header", "the first record is data, not a header (no header is written either)")                //
+      ("encoding", po::value<std::string>()->default_value("auto")->value_name("auto|utf-8|gb18030"),      //
+       "input encoding; auto: a UTF-8 BOM or valid UTF-8 means UTF-8, otherwise GB18030/GBK")              //
+      ("excel", "start the output with a UTF-8 BOM so that Excel reads it right")                          //
+      ("jobs,j", po::value<unsigned>()->value_name("N"), "worker threads (default: the number of cores)")  //
+      ("quiet,q", "no progress line and no summary on standard error");
   return options;
 }
 
@@ -43,6 +62,7 @@ Format parse_format(const std::string& value) {
 
 CommandLine parse_command_line(int argc, char** argv) {
   po::options_description all = visible_options();
+  all.add(batch_options());
   all.add_options()("args", po::value<std::vector<std::string>>()->composing(), "");
   po::positional_options_description positional;
   positional.add("args", -1);
@@ -53,7 +73,7 @@ CommandLine parse_command_line(int argc, char** argv) {
 
   CommandLine cmd;
   cmd.lang = parse_lang(vm["lang"].as<std::string>());
-  cmd.format = parse_format(vm["format"].as<std::string>());
+  const std::string format = vm["format"].as<std::string>();
   if (vm.count("lexicon")) cmd.classifier.lexicon_dir = vm["lexicon"].as<std::string>();
   if (vm.count("user-lexicon")) cmd.classifier.user_lexicons = vm["user-lexicon"].as<std::vector<std::string>>();
 
@@ -68,8 +88,30 @@ CommandLine parse_command_line(int argc, char** argv) {
 
   std::vector<std::string> args;
   if (vm.count("args")) args = vm["args"].as<std::vector<std::string>>();
-  if (!args.empty() && args[0] == "batch") {
+  const bool batch = !args.empty() && args[0] == "batch";
+  if (!batch) {
+    cmd.format = parse_format(format);
+    for (const char* option : {"column", "no-header", "excel", "jobs", "quiet"})
+      if (vm.count(option)) throw UsageError(std::string("--") + option + " is for the batch command");
+    if (!vm["output"].defaulted()) throw UsageError("--output is for the batch command");
+    if (!vm["encoding"].defaulted()) throw UsageError("--encoding is for the batch command");
+  }
+  if (batch) {
+    if (args.size() != 2) throw UsageError("batch takes exactly one INPUT file (- for standard input)");
     cmd.mode = Mode::batch;
+    BatchOptions& b = cmd.batch;
+    b.input = args[1];
+    b.output = vm["output"].as<std::string>();
+    if (vm.count("column")) b.columns = vm["column"].as<std::vector<std::string>>();
+    b.no_header = vm.count("no-header") > 0;
+    b.encoding = vm["encoding"].as<std::string>();
+    b.format = vm["format"].defaulted() ? "csv" : format;
+    b.excel = vm.count("excel") > 0;
+    if (vm.count("jobs")) {
+      b.jobs = vm["jobs"].as<unsigned>();
+      if (b.jobs == 0 || b.jobs > 1024) throw UsageError("--jobs must be between 1 and 1024");
+    }
+    b.quiet = vm.count("quiet") > 0;
   } else if (!args.empty() && args[0] == "eval") {
     if (args.size() != 2) throw UsageError("eval takes exactly one CASES.tsv file");
     cmd.mode = Mode::eval;
@@ -94,16 +136,26 @@ std::string help_text() {
          "                                       score the classifier on a TSV of cases (columns id, text,\n"
          "                                       decision, categories, news_permit, preapprovals, foreign,\n"
          "                                       certain, note; found by header name)\n"
-         "  icp-classify batch ...               reserved (not implemented yet)\n"
+         "  icp-classify batch INPUT.csv [-o OUTPUT] [OPTIONS]\n"
+         "                                       classify every row of a CSV file (- for standard input):\n"
+         "                                       the input columns unchanged, then icp_decision,\n"
+         "                                       icp_categories, icp_news_permit, icp_preapprovals,\n"
+         "                                       icp_foreign_investment, icp_confidence, icp_reason,\n"
+         "                                       icp_error; --format jsonl: one JSON object per row.\n"
+         "                                       Rows with an empty, undecodable or oversized (over 1 MiB)\n"
+         "                                       description come out with icp_error set.\n"
          "\n"
-      << visible_options()
+      << visible_options() << "\n"
+      << batch_options()
       << "\n"
          "Exit status:\n"
          "  0  answered (eval: the file was evaluated, whatever the accuracy)\n"
          "  1  batch only: some rows carry errors\n"
          "  2  usage error, empty or whitespace-only text, unreadable or malformed lexicon\n"
-         "     (--lexicon, --user-lexicon) or cases file\n"
-         "  3  internal error (a bug; please report it)\n";
+         "     (--lexicon, --user-lexicon), cases file or batch input (unterminated quote)\n"
+         "  3  internal error (a bug; please report it)\n"
+         "  130  batch only: interrupted (SIGINT/SIGTERM); an output file is left untouched\n"
+         "Batch: an unterminated quote stops with exit 2 naming its line, after writing every row before it.\n";
   return out.str();
 }
 

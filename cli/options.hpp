@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "batch/batch_command.hpp"
 #include "icp/classifier.hpp"
 #include "text_util.hpp"
 
@@ -13,7 +14,7 @@ namespace icp::cli {
 enum class Mode {
   classify,  // icp-classify [OPTIONS] ["TEXT"]   (standard input when no TEXT)
   eval,      // icp-classify eval CASES.tsv [OPTIONS]
-  batch,     // reserved
+  batch,     // icp-classify batch INPUT [-o OUTPUT] [OPTIONS]
   help,
   version,
 };
@@ -27,6 +28,7 @@ struct CommandLine {
   icp::Options classifier;          // --lexicon, --user-lexicon
   std::optional<std::string> text;  // classify: the TEXT argument, if given
   std::string cases_file;           // eval
+  BatchOptions batch;               // batch
 };
 
 // Throws UsageError (or a boost::program_options::error) when the command

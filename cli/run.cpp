@@ -8,6 +8,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/program_options/errors.hpp>
 
+#include "batch/batch_command.hpp"
 #include "errors.hpp"
 #include "eval.hpp"
 #include "icp/classifier.hpp"
@@ -64,7 +65,7 @@ int evaluate_file(const CommandLine& cmd, std::ostream& out) {
   return kOk;
 }
 
-int dispatch(int argc, char** argv, std::istream& in, std::ostream& out) {
+int dispatch(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
   const CommandLine cmd = parse_command_line(argc, argv);
   switch (cmd.mode) {
     case Mode::help:
@@ -77,7 +78,7 @@ int dispatch(int argc, char** argv, std::istream& in, std::ostream& out) {
       return kOk;
     }
     case Mode::batch:
-      throw NotImplementedError("batch: not implemented yet");
+      return run_batch(cmd.batch, cmd.classifier, cmd.lang, in, out, err);
     case Mode::eval:
       return evaluate_file(cmd, out);
     case Mode::classify:
@@ -118,7 +119,7 @@ int exit_status(std::exception_ptr failure, std::ostream& err) {
 
 int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
   try {
-    const int status = dispatch(argc, argv, in, out);
+    const int status = dispatch(argc, argv, in, out, err);
     out.flush();
     if (!out) throw std::runtime_error("cannot write the output");
     return status;

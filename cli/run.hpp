@@ -7,10 +7,11 @@ namespace icp::cli {
 
 // Exit statuses (also in --help and the README).
 enum Exit : int {
-  kOk = 0,         // answered
-  kRowErrors = 1,  // batch: some rows carry errors
-  kUsage = 2,      // bad usage, empty text, bad lexicon or input file
-  kInternal = 3,   // an unexpected failure (a bug)
+  kOk = 0,             // answered
+  kRowErrors = 1,      // batch: some rows carry errors
+  kUsage = 2,          // bad usage, empty text, bad lexicon or input file
+  kInternal = 3,       // an unexpected failure (a bug)
+  kInterrupted = 130,  // batch: stopped by SIGINT/SIGTERM; no output file was written
 };
 
 int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err);

@@ -87,10 +87,10 @@ TEST_CASE("bad options are usage errors (2) with a hint") {
   CHECK(run_cli({"--lang", "fr", "text"}).err.find("--lang") != std::string::npos);
 }
 
-TEST_CASE("batch is reserved") {
-  auto r = run_cli({"batch", "rows.csv"});
+TEST_CASE("batch: a missing input file is exit 2, naming it") {
+  auto r = run_cli({"batch", "no-such-rows.csv"});
   CHECK(r.code == 2);
-  CHECK(r.err.find("batch: not implemented yet") != std::string::npos);
+  CHECK(r.err.find("cannot open no-such-rows.csv") != std::string::npos);
 }
 
 TEST_CASE("a bad lexicon folder is exit 2, naming the file") {

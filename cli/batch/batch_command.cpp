@@ -1,0 +1,247 @@
+#include "batch/batch_command.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <thread>
+
+#include "batch/batch_runner.hpp"
+#include "batch/csv_reader.hpp"
+#include "batch/encoding.hpp"
+#include "batch/interrupt.hpp"
+#include "batch/output.hpp"
+#include "batch/progress.hpp"
+#include "batch/row_format.hpp"
+#include "errors.hpp"
+#include "icp/classifier.hpp"
+#include "run.hpp"
+
+namespace icp::cli {
+using namespace batch;
+namespace {
+
+// The input as a read function: a file descriptor, or the given stream for "-".
+class Input {
+ public:
+  Input(const std::string& path, std::istream& in) : path_(path), in_(in) {
+    if (path == "-") {
+      // The process's standard input is read with read(2), so that a signal interrupts it.
+      if (&in == &std::cin) fd_ = STDIN_FILENO, own_ = false;
+      return;
+    }
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) throw InputError("cannot open " + path + ": " + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd_, &st) == 0) {
+      if (S_ISDIR(st.st_mode)) throw InputError(path + " is a directory");
+      if (S_ISREG(st.st_mode)) size_ = static_cast<std::uint64_t>(st.st_size);
+    }
+  }
+  ~Input() {
+    if (fd_ >= 0 && own_) ::close(fd_);
+  }
+  Input(const Input&) = delete;
+  Input& operator=(const Input&) = delete;
+
+  std::uint64_t size() const { return size_; }  // 0: unknown
+
+  CsvReader::ReadFn reader() {
+    return [this](char* buffer, std::size_t size) -> std::size_t {
+      if (fd_ < 0) {
+        in_.read(buffer, static_cast<std::streamsize>(size));
+        const auto n = static_cast<std::size_t>(in_.gcount());
+        if (n == 0 && in_.bad()) throw InputError("cannot read standard input");
+        return n;
+      }
+      for (;;) {
+        const ssize_t n = ::read(fd_, buffer, size);
+        if (n >= 0) return static_cast<std::size_t>(n);
+        if (errno == EINTR) {
+          if (interrupted()) return 0;  // the batch loop sees the flag
+          continue;
+        }
+        throw InputError("cannot read " + path_ + ": " + std::strerror(errno));
+      }
+    };
+  }
+
+ private:
+  std::string path_;
+  std::istream& in_;
+  int fd_ = -1;
+  bool own_ = true;
+  std::uint64_t size_ = 0;
+};
+
+bool all_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string header_list(const std::vector<std::string>& header) {
+  std::string out;
+  for (const auto& h : header) out += (out.empty() ? "" : ", ") + to_valid_utf8(h);
+  return out;
+}
+
+// --column values → 0-based indexes (and names for messages).
+void resolve_columns(const BatchOptions& options, const std::vector<std::string>& header, bool has_header,
+                     RowSettings& settings) {
+  for (const auto& wanted : options.columns) {
+    std::size_t index = 0;
+    bool found = false;
+    if (has_header) {
+      for (std::size_t i = 0; i < header.size() && !found; ++i)
+        if (header[i] == wanted) index = i, found = true;
+    }
+    if (!found && all_digits(wanted)) {
+      const unsigned long n = std::stoul(wanted.size() > 9 ? std::string("999999999") : wanted);
+      if (n == 0) throw UsageError("--column indexes start at 1");
+      index = n - 1;
+      found = true;
+    }
+    if (!found)
+      throw UsageError(
+          "--column: no column named '" + wanted + "'" +
+          (has_header ? " (the header has: " + header_list(header) + ")" : " (use a 1-based index with --no-header)"));
+    settings.columns.push_back(index);
+    settings.column_names.push_back(has_header && index < header.size() ? "column " + to_valid_utf8(header[index])
+                                                                        : "column " + std::to_string(index + 1));
+  }
+  if (!settings.columns.empty()) return;
+  // No --column: a column with a usual name, the only column, or (no header) the first.
+  static const char* const kNames[] = {"description", "desc", "text",     "简介", "描述",
+                                       "业务描述",    "介绍", "经营范围", "内容"};
+  if (has_header) {
+    for (const char* name : kNames)
+      for (std::size_t i = 0; i < header.size() && settings.columns.empty(); ++i)
+        if (lower_ascii(header[i]) == name) settings.columns.push_back(i);
+    if (settings.columns.empty() && header.size() == 1) settings.columns.push_back(0);
+    if (settings.columns.empty())
+      throw UsageError(
+          "which column holds the descriptions? Name it with --column (the header has: " + header_list(header) + ")");
+    settings.column_names.push_back("column " + to_valid_utf8(header[settings.columns[0]]));
+  } else {
+    settings.columns.push_back(0);
+    settings.column_names.push_back("column 1");
+  }
+}
+
+std::string summary_line(const RunResult& r, double seconds) {
+  char buffer[512];
+  const auto& d = r.stats.decisions;
+  std::snprintf(buffer, sizeof buffer,
+                "icp-classify batch: %llu rows (license %llu, filing %llu, neither %llu), %llu with errors, %.2f s, "
+                "%.0f rows/s\n",
+                static_cast<unsigned long long>(r.stats.rows),
+                static_cast<unsigned long long>(d[static_cast<std::size_t>(icp::Outcome::license)]),
+                static_cast<unsigned long long>(d[static_cast<std::size_t>(icp::Outcome::filing)]),
+                static_cast<unsigned long long>(d[static_cast<std::size_t>(icp::Outcome::neither)]),
+                static_cast<unsigned long long>(r.stats.errors), seconds,
+                seconds > 0 ? static_cast<double>(r.stats.rows) / seconds : 0.0);
+  return buffer;
+}
+
+}  // namespace
+
+int run_batch(const BatchOptions& options, const icp::Options& classifier_options, Lang lang, std::istream& in,
+              std::ostream& out, std::ostream& err) {
+  const auto start = std::chrono::steady_clock::now();
+  RowSettings settings;
+  settings.lang = lang;
+  if (options.format == "csv")
+    settings.format = OutputFormat::csv;
+  else if (options.format == "jsonl")
+    settings.format = OutputFormat::jsonl;
+  else
+    throw UsageError("invalid value '" + options.format + "' for --format in batch (expected csv or jsonl)");
+  const auto encoding = parse_encoding(options.encoding);
+  if (!encoding)
+    throw UsageError("invalid value '" + options.encoding + "' for --encoding (expected auto, utf-8 or gb18030)");
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+
+  InterruptGuard guard;
+  Input input(options.input, in);
+  CsvReader reader(input.reader());
+
+  // Encoding: a BOM, the user's word, or a guess from the first 64 KB.
+  const std::string_view head = reader.peek(4);
+  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")
+    throw InputError(options.input + ": UTF-16 input is not supported; save it as UTF-8 or GB18030 (GBK)");
+  const bool bom = reader.skip_utf8_bom();
+  settings.encoding = *encoding;
+  if (settings.encoding == Encoding::automatic)
+    settings.encoding = bom ? Encoding::utf8 : detect_encoding(reader.peek(64 << 10));
+
+  const icp::Classifier classifier(classifier_options);
+  settings.meta = {icp::version(), classifier.lexicon_hash()};
+
+  // The header (or, without one, the first record: it sets the width).
+  RecordBatch first;
+  std::vector<std::string> header;
+  bool have_first = false;
+  std::optional<CsvError> early_error;
+  try {
+    have_first = reader.next(first);
+  } catch (const CsvError& e) {
+    early_error = e;
+  }
+  if (have_first) {
+    Decoder decoder(settings.encoding);
+    std::string decoded;
+    std::size_t bad = 0;
+    for (auto f : first.fields(first.rows[0])) {
+      decoder.decode(f, decoded, bad);
+      header.push_back(decoded);
+    }
+    settings.width = header.size();
+  }
+  const bool has_header = !options.no_header && have_first;
+  resolve_columns(options, header, has_header, settings);
+  settings.header_records = has_header ? 1 : 0;
+
+  Output output(options.output, out);
+  std::string preamble;
+  if (options.excel) preamble = "\xEF\xBB\xBF";
+  if (has_header && settings.format == OutputFormat::csv) preamble += csv_header(header);
+  output.write(preamble);
+  if (has_header) first.clear();
+
+  const bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO);
+  Progress progress(err, tty && !options.quiet, input.size());
+  RunResult result;
+  if (early_error) {
+    result.malformed = early_error;
+  } else if (have_first) {
+    result = run_batches(reader, std::move(first), settings, classifier, output, progress, jobs);
+  }
+  progress.finish();
+  if (result.interrupted || interrupted()) {
+    const bool atomic = output.atomic();
+    output.abandon();
+    err << "icp-classify batch: interrupted (signal " << interrupt_signal() << ") after " << result.stats.rows
+        << " rows" << (atomic ? "; " + options.output + " was not written" : std::string()) << '\n';
+    return kInterrupted;
+  }
+  // A malformed file: every row before it is written (and a file is kept), then exit 2.
+  output.commit();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!options.quiet) err << summary_line(result, seconds);
+  if (result.malformed)
+    throw InputError(options.input + ": " + result.malformed->what() + "; the " + std::to_string(result.stats.rows) +
+                     " rows before it were written");
+  return result.stats.errors ? kRowErrors : kOk;
+}
+
+}  // namespace icp::cli

@@ -1,0 +1,33 @@
+// `icp-classify batch INPUT [-o OUTPUT]`: wires the command line to the
+// reader, the encoding, the pipeline and the output (see --help, README).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "text_util.hpp"
+
+namespace icp {
+struct Options;
+}
+
+namespace icp::cli {
+
+struct BatchOptions {
+  std::string input;                 // "-": standard input
+  std::string output = "-";          // "-": standard output
+  std::vector<std::string> columns;  // names or 1-based indexes; empty: guess
+  bool no_header = false;
+  std::string encoding = "auto";  // auto | utf-8 | gb18030
+  std::string format = "csv";     // csv | jsonl
+  bool excel = false;             // UTF-8 BOM first
+  unsigned jobs = 0;              // 0: the number of cores
+  bool quiet = false;
+};
+
+// Returns the exit status (kOk, kRowErrors); throws UsageError / InputError.
+int run_batch(const BatchOptions& options, const icp::Options& classifier_options, Lang lang, std::istream& in,
+              std::ostream& out, std::ostream& err);
+
+}  // namespace icp::cli

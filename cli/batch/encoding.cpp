@@ -1,0 +1,195 @@
+#include "batch/encoding.hpp"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+namespace icp::cli::batch {
+
+std::optional<Encoding> parse_encoding(std::string_view name) {
+  if (name == "auto") return Encoding::automatic;
+  if (name == "utf-8" || name == "utf8" || name == "UTF-8") return Encoding::utf8;
+  if (name == "gb18030" || name == "GB18030" || name == "gbk" || name == "GBK" || name == "gb2312")
+    return Encoding::gb18030;
+  return std::nullopt;
+}
+
+const char* encoding_name(Encoding e) {
+  switch (e) {
+    case Encoding::automatic:
+      return "auto";
+    case Encoding::utf8:
+      return "utf-8";
+    case Encoding::gb18030:
+      return "gb18030";
+  }
+  return "?";
+}
+
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], 0 if invalid, -1 if cut off by the end.
+int utf8_sequence(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  int n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  for (int k = 1; k < n; ++k) {
+    if (i + k >= s.size()) return -1;
+    const unsigned char t = b(i + k);
+    if (k == 1 ? (t < lo || t > hi) : (t < 0x80 || t > 0xBF)) return 0;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    // ASCII fast path, eight bytes at a time.
+    while (i + 8 <= bytes.size()) {
+      std::uint64_t w;
+      __builtin_memcpy(&w, bytes.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= bytes.size()) break;
+    const int n = utf8_sequence(bytes, i);
+    if (n <= 0) return i;
+    i += static_cast<std::size_t>(n);
+  }
+  return std::nullopt;
+}
+
+Encoding detect_encoding(std::string_view head) {
+  std::size_t valid_multibyte = 0, invalid = 0;
+  for (std::size_t i = 0; i < head.size();) {
+    const int n = utf8_sequence(head, i);
+    if (n < 0) break;  // cut off at the end of the sample
+    if (n == 0) {
+      ++invalid;
+      ++i;
+      continue;
+    }
+    if (n > 1) ++valid_multibyte;
+    i += static_cast<std::size_t>(n);
+  }
+  if (invalid == 0 || valid_multibyte >= 2 * invalid) return Encoding::utf8;
+  return Encoding::gb18030;
+}
+
+struct Decoder::Icu {
+  UConverter* converter = nullptr;
+  std::vector<UChar> utf16;
+  ~Icu() {
+    if (converter) ucnv_close(converter);
+  }
+};
+
+Decoder::Decoder(Encoding encoding) : encoding_(encoding) {
+  if (encoding_ == Encoding::automatic) throw std::logic_error("Decoder: detect the encoding first");
+  if (encoding_ != Encoding::gb18030) return;
+  icu_ = std::make_unique<Icu>();
+  UErrorCode ec = U_ZERO_ERROR;
+  icu_->converter = ucnv_open("gb18030", &ec);
+  if (U_FAILURE(ec))
+    throw std::runtime_error(std::string("ICU: cannot open the GB18030 converter: ") + u_errorName(ec));
+}
+
+Decoder::~Decoder() = default;
+
+bool Decoder::decode(std::string_view bytes, std::string& out, std::size_t& bad_offset) {
+  out.clear();
+  if (encoding_ == Encoding::utf8) {
+    out.assign(bytes);
+    if (auto bad = first_invalid_utf8(bytes)) {
+      bad_offset = *bad;
+      return false;
+    }
+    return true;
+  }
+  // Pure ASCII is the same in GB18030.
+  if (std::none_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; })) {
+    out.assign(bytes);
+    return true;
+  }
+  UConverter* cnv = icu_->converter;
+  // First pass: stop at the first bad byte to find it.
+  bool ok = true;
+  {
+    UErrorCode ec = U_ZERO_ERROR;
+    ucnv_reset(cnv);
+    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &ec);
+    icu_->utf16.resize(bytes.size() + 1);
+    const char* src = bytes.data();
+    UChar* dst = icu_->utf16.data();
+    ucnv_toUnicode(cnv, &dst, dst + icu_->utf16.size(), &src, bytes.data() + bytes.size(), nullptr, true, &ec);
+    if (U_FAILURE(ec)) {
+      ok = false;
+      // `src` is past the bad sequence; ICU keeps its bytes for ucnv_getInvalidChars.
+      char invalid[32];
+      int8_t len = sizeof invalid;
+      UErrorCode ec2 = U_ZERO_ERROR;
+      ucnv_getInvalidChars(cnv, invalid, &len, &ec2);
+      const auto consumed = static_cast<std::size_t>(src - bytes.data());
+      bad_offset = consumed >= static_cast<std::size_t>(len) ? consumed - static_cast<std::size_t>(len) : 0;
+    }
+  }
+  // Second pass: substitute U+FFFD for bad bytes.
+  UErrorCode ec = U_ZERO_ERROR;
+  ucnv_reset(cnv);
+  ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr, &ec);
+  icu_->utf16.resize(2 * bytes.size() + 2);
+  const int32_t n = ucnv_toUChars(cnv, icu_->utf16.data(), static_cast<int32_t>(icu_->utf16.size()), bytes.data(),
+                                  static_cast<int32_t>(bytes.size()), &ec);
+  if (U_FAILURE(ec)) throw std::runtime_error(std::string("ICU: GB18030 decoding failed: ") + u_errorName(ec));
+  // UTF-16 → UTF-8 (unpaired surrogates cannot come out of the converter).
+  out.reserve(static_cast<std::size_t>(n) * 3);
+  for (int32_t i = 0; i < n; ++i) {
+    std::uint32_t c = icu_->utf16[static_cast<std::size_t>(i)];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n) {
+      const std::uint32_t d = icu_->utf16[static_cast<std::size_t>(i) + 1];
+      if (d >= 0xDC00 && d <= 0xDFFF) {
+        c = 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
+        ++i;
+      }
+    }
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return ok;
+}
+
+}  // namespace icp::cli::batch

@@ -1,0 +1,51 @@
+// Input encodings of the batch command: UTF-8 (with or without a BOM) and
+// GB18030 (a superset of GBK and GB2312, what Excel on Chinese Windows
+// writes), decoded with ICU's converters. Output is always UTF-8.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace icp::cli::batch {
+
+enum class Encoding { automatic, utf8, gb18030 };
+
+// "auto" | "utf-8" (also "utf8") | "gb18030" (also "gbk", "gb2312"); nullopt otherwise.
+std::optional<Encoding> parse_encoding(std::string_view name);
+const char* encoding_name(Encoding e);
+
+// Guesses the encoding of the first bytes of a file (after any BOM): UTF-8
+// when they hold no invalid UTF-8 (ASCII included) or when valid multi-byte
+// sequences outnumber invalid ones two to one (a UTF-8 file with a few bad
+// bytes); GB18030 otherwise. A sequence cut off at the end of `head` is not
+// counted against UTF-8.
+Encoding detect_encoding(std::string_view head);
+
+// Byte offset of the first invalid UTF-8 sequence in `bytes` (strict RFC 3629:
+// no overlongs, surrogates or code points above U+10FFFF), or nullopt.
+std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);
+
+// Decodes one field. Not thread-safe: one Decoder per thread.
+class Decoder {
+ public:
+  explicit Decoder(Encoding encoding);  // utf8 or gb18030
+  ~Decoder();
+  Decoder(const Decoder&) = delete;
+  Decoder& operator=(const Decoder&) = delete;
+
+  // The field as UTF-8. Returns false if `bytes` holds bytes that are not
+  // valid in the encoding; `out` then has them replaced by U+FFFD (UTF-8
+  // input: `out` is the bytes unchanged) and `bad_offset` is the offset of
+  // the first bad byte.
+  bool decode(std::string_view bytes, std::string& out, std::size_t& bad_offset);
+
+ private:
+  Encoding encoding_;
+  struct Icu;
+  std::unique_ptr<Icu> icu_;
+};
+
+}  // namespace icp::cli::batch

@@ -1,0 +1,19 @@
+// SIGINT/SIGTERM while a batch runs: the handler only sets a flag; the batch
+// loop sees it, stops reading, and removes its temporary output file.
+#pragma once
+
+namespace icp::cli::batch {
+
+// Installs the handlers for its lifetime (restoring the previous ones after).
+class InterruptGuard {
+ public:
+  InterruptGuard();
+  ~InterruptGuard();
+  InterruptGuard(const InterruptGuard&) = delete;
+  InterruptGuard& operator=(const InterruptGuard&) = delete;
+};
+
+bool interrupted();  // a signal arrived since the guard was installed
+int interrupt_signal();
+
+}  // namespace icp::cli::batch

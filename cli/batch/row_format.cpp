@@ -1,0 +1,157 @@
+#include "batch/row_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <boost/json/serialize.hpp>
+
+#include "batch/csv_writer.hpp"
+
+namespace icp::cli::batch {
+namespace json = boost::json;
+namespace {
+
+enum Col { kDecision, kCategories, kNews, kPreapprovals, kForeign, kConfidence, kReason, kError };
+
+// The step that decided licence / filing / neither: the last of steps 1–3.
+const icp::TraceStep* decisive_step(const icp::Decision& d) {
+  const icp::TraceStep* found = nullptr;
+  for (const auto& t : d.trace)
+    if (t.step <= 3) found = &t;
+  if (!found && !d.trace.empty()) found = &d.trace.front();
+  return found;
+}
+
+std::string one_line(std::string_view text) {
+  std::string out = to_valid_utf8(text);
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return out;
+}
+
+std::string confidence_text(double c) {
+  if (!std::isfinite(c)) c = 0.0;
+  c = std::clamp(c, 0.0, 1.0);
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%.2f", c);
+  return buffer;
+}
+
+}  // namespace
+
+std::string csv_header(const std::vector<std::string>& input_header) {
+  std::vector<std::string_view> fields(input_header.begin(), input_header.end());
+  for (const char* name : kIcpColumns) fields.push_back(name);
+  std::string out;
+  append_csv_record(out, fields);
+  return out;
+}
+
+RowFormatter::RowFormatter(const RowSettings& settings, const icp::Classifier& classifier)
+    : settings_(settings), classifier_(classifier), decoder_(settings.encoding), icp_(kIcpColumns.size()) {}
+
+void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row, std::string& out, Stats& stats) {
+  ++stats.rows;
+  for (auto& v : icp_) v.clear();
+  std::string& error = icp_[kError];
+
+  // The input fields, decoded to UTF-8 (UTF-8 input: the bytes as they are).
+  views_.clear();
+  const bool gb = settings_.encoding == Encoding::gb18030;
+  if (gb && fields_.size() < row.field_count) fields_.resize(row.field_count);
+  for (std::size_t i = 0; i < row.field_count; ++i) {
+    std::string_view raw = batch.field(row, i);
+    if (gb) {
+      std::size_t bad = 0;
+      decoder_.decode(raw, fields_[i], bad);
+      views_.push_back(fields_[i]);
+    } else {
+      views_.push_back(raw);
+    }
+  }
+
+  // The description: the chosen columns, non-empty ones joined by line breaks.
+  description_.clear();
+  for (std::size_t k = 0; k < settings_.columns.size() && error.empty(); ++k) {
+    const std::size_t c = settings_.columns[k];
+    if (c >= row.field_count) continue;
+    std::string_view raw = batch.field(row, c);
+    std::size_t bad = 0;
+    if (!decoder_.decode(raw, decoded_, bad)) {
+      error = std::string("undecodable description: invalid ") + encoding_name(settings_.encoding) + " bytes at byte " +
+              std::to_string(bad) + " of " + settings_.column_names[k];
+      break;
+    }
+    if (is_blank(decoded_)) continue;
+    if (!description_.empty()) description_.push_back('\n');
+    description_.append(decoded_);
+    if (description_.size() > kMaxDescriptionBytes) {
+      error = "description too long: over " + std::to_string(kMaxDescriptionBytes) + " bytes";
+      break;
+    }
+  }
+  if (error.empty() && description_.empty()) error = "empty description";
+  if (settings_.width != 0 && row.field_count > settings_.width && settings_.format == OutputFormat::csv) {
+    const std::string ragged = "row has " + std::to_string(row.field_count) + " fields, the header has " +
+                               std::to_string(settings_.width) + "; the extra fields follow icp_error";
+    error = error.empty() ? ragged : error + "; " + ragged;
+  }
+
+  icp::Decision decision;
+  bool classified = false;
+  if (error.empty() ||
+      (description_.size() <= kMaxDescriptionBytes && !description_.empty() && error.rfind("row has", 0) == 0)) {
+    decision = classifier_.classify(description_);
+    classified = true;
+    ++stats.decisions[static_cast<std::size_t>(decision.decision)];
+  }
+  if (!error.empty()) ++stats.errors;
+
+  if (settings_.format == OutputFormat::jsonl) {
+    json::object o;
+    o["row"] = row.number - settings_.header_records;
+    o["line"] = row.line;
+    json::array fields;
+    for (auto v : views_) fields.push_back(json::string(to_valid_utf8(v)));
+    o["fields"] = std::move(fields);
+    o["error"] = error.empty() ? json::value(nullptr) : json::value(json::string(error));
+    o["decision"] =
+        classified ? json::value(decision_json(decision, settings_.lang, settings_.meta)) : json::value(nullptr);
+    out += json::serialize(o);
+    out.push_back('\n');
+    return;
+  }
+
+  if (classified) {
+    icp_[kDecision] = icp::to_string(decision.decision);
+    for (int c : decision.categories) {
+      if (!icp_[kCategories].empty()) icp_[kCategories].push_back(';');
+      icp_[kCategories] += std::to_string(c);
+    }
+    icp_[kNews] = decision.news_permit ? "yes" : "no";
+    for (const auto& p : decision.preapprovals) {
+      if (!icp_[kPreapprovals].empty()) icp_[kPreapprovals].push_back(';');
+      icp_[kPreapprovals] += p.sector;
+    }
+    icp_[kForeign] = decision.foreign_investment ? "yes" : "no";
+    icp_[kConfidence] = confidence_text(decision.confidence);
+    if (const auto* step = decisive_step(decision))
+      icp_[kReason] = one_line(settings_.lang == Lang::zh ? step->reason_zh : step->reason_en);
+  }
+
+  // Input fields (short rows padded to the header's width), icp_*, extra fields.
+  const std::size_t width = settings_.width == 0 ? row.field_count : settings_.width;
+  bool first = true;
+  auto put = [&](std::string_view f) {
+    if (!first) out.push_back(',');
+    first = false;
+    append_csv_field(out, f);
+  };
+  for (std::size_t i = 0; i < width; ++i) put(i < views_.size() ? views_[i] : std::string_view());
+  for (const auto& v : icp_) put(v);
+  for (std::size_t i = width; i < views_.size(); ++i) put(views_[i]);
+  out.push_back('\n');
+}
+
+}  // namespace icp::cli::batch

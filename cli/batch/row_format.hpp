@@ -1,0 +1,74 @@
+// One input record → one output record: the input columns as they were, then
+// the icp_* columns (CSV), or one JSON object (JSONL). Each worker thread
+// has its own RowFormatter; the Classifier is shared.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "batch/csv_reader.hpp"
+#include "batch/encoding.hpp"
+#include "icp/classifier.hpp"
+#include "report_json.hpp"
+#include "text_util.hpp"
+
+namespace icp::cli::batch {
+
+enum class OutputFormat { csv, jsonl };
+
+// Descriptions longer than this (bytes, after joining the columns) are not
+// classified: the row comes out with icp_error. ICP descriptions are a few
+// hundred characters; a megabyte is a pasted document.
+inline constexpr std::size_t kMaxDescriptionBytes = 1u << 20;
+
+inline constexpr std::array<const char*, 8> kIcpColumns = {
+    "icp_decision",           "icp_categories", "icp_news_permit", "icp_preapprovals",
+    "icp_foreign_investment", "icp_confidence", "icp_reason",      "icp_error"};
+
+struct RowSettings {
+  OutputFormat format = OutputFormat::csv;
+  Encoding encoding = Encoding::utf8;  // detected already
+  Lang lang = Lang::zh;
+  ReportMeta meta;
+  std::vector<std::size_t> columns;       // 0-based indexes of the description columns
+  std::vector<std::string> column_names;  // for messages ("简介" or "column 3")
+  std::size_t width = 0;                  // fields per record: the header's (or the first record's)
+  std::uint64_t header_records = 0;       // 1 with a header: JSONL row numbers count data rows
+};
+
+struct Stats {
+  std::uint64_t rows = 0;
+  std::array<std::uint64_t, 3> decisions{};  // by icp::Outcome
+  std::uint64_t errors = 0;
+  void add(const Stats& o) {
+    rows += o.rows;
+    for (std::size_t i = 0; i < decisions.size(); ++i) decisions[i] += o.decisions[i];
+    errors += o.errors;
+  }
+};
+
+class RowFormatter {
+ public:
+  RowFormatter(const RowSettings& settings, const icp::Classifier& classifier);
+
+  // Appends the output record for `row` to `out`.
+  void format(const RecordBatch& batch, const RecordBatch::Row& row, std::string& out, Stats& stats);
+
+ private:
+  const RowSettings& settings_;
+  const icp::Classifier& classifier_;
+  Decoder decoder_;
+  std::string description_, decoded_, scratch_;
+  std::vector<std::string> fields_;  // decoded (GB18030 input)
+  std::vector<std::string_view> views_;
+  std::vector<std::string> icp_;  // the icp_* values
+};
+
+// The output header (CSV): the input header's fields, then the icp_* names.
+std::string csv_header(const std::vector<std::string>& input_header);
+
+}  // namespace icp::cli::batch

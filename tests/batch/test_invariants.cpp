@@ -1,0 +1,150 @@
+// The batch command as a process: nothing lost (one output record per input
+// record, in order, whatever --jobs), outputs (regular file, /dev/null,
+// interrupted), huge fields, JSONL.
+#include <signal.h>
+
+#include <boost/json.hpp>
+#include <sstream>
+
+#include "batch_test_support.hpp"
+
+using namespace batch_test;
+
+namespace {
+
+const char* const kTexts[] = {
+    "论坛靠广告盈利",
+    "我们在淘宝开了店，没有自己的网站",
+    "我们的网站完全免费、无广告、无收费，只是分享自己整理的摄影技巧。",
+    "壁纸APP，普通壁纸免费，4K动态壁纸需要开通VIP才能下载。",
+    "",
+    "公益寻人网站，由志愿者团队运营，家属可以免费发布寻人启事，网站不接广告。",
+};
+
+// id,简介,备注 with quotes and line breaks here and there.
+std::string generated_csv(std::size_t rows) {
+  std::string csv = "id,简介,备注\n";
+  for (std::size_t i = 0; i < rows; ++i) {
+    csv += std::to_string(i) + ',';
+    const std::string text = kTexts[i % std::size(kTexts)];
+    csv += i % 7 == 0 ? "\"" + text + "\n第二行，\"\"引号\"\"\"" : text;
+    csv += i % 5 == 0 ? ",\"a,b\"\n" : ",note\n";
+  }
+  return csv;
+}
+
+}  // namespace
+
+TEST_CASE("100,000 rows: one output record per input record, in order; --jobs 1 and 2 byte-identical") {
+  TempDir dir;
+  const std::size_t rows = 100000;
+  const std::string input = dir.file("rows.csv");
+  spit(input, generated_csv(rows));
+  const Result one = run_binary(dir, "batch '" + input + "' --jobs 1 -o '" + dir.file("one.csv") + "'");
+  const Result two = run_binary(dir, "batch '" + input + "' --jobs 2 -o '" + dir.file("two.csv") + "'");
+  CHECK(one.code == 1);  // the empty descriptions
+  CHECK(two.code == 1);
+  const std::string a = slurp(dir.file("one.csv")), b = slurp(dir.file("two.csv"));
+  CHECK(a.size() > rows * 50);
+  CHECK(a == b);
+  const auto records = parse_csv(a);
+  REQUIRE(records.size() == rows + 1);
+  bool in_order = true;
+  for (std::size_t i = 0; i < rows; ++i) in_order = in_order && records[i + 1][0] == std::to_string(i);
+  CHECK(in_order);
+  CHECK(one.err.find("100000 rows") != std::string::npos);
+  CAPTURE(one.err);
+  CHECK(one.err.find("14285 with errors") != std::string::npos);  // the empty descriptions
+  // No temporary file left beside the outputs.
+  for (const auto& entry : fs::directory_iterator(dir.path()))
+    CHECK(entry.path().filename().string().find(".icp-tmp-") == std::string::npos);
+}
+
+TEST_CASE("-o: a regular file is replaced whole; /dev/null is written directly") {
+  TempDir dir;
+  const std::string input = dir.file("in.csv");
+  spit(input, "id,简介\n1,论坛靠广告盈利\n");
+  const std::string target = dir.file("out.csv");
+  spit(target, "old contents\n");
+  CHECK(run_binary(dir, "batch '" + input + "' -q -o '" + target + "'").code == 0);
+  CHECK(slurp(target).rfind("id,简介,icp_decision", 0) == 0);
+  CHECK(run_binary(dir, "batch '" + input + "' -q -o /dev/null").code == 0);
+  CHECK(fs::exists("/dev/null"));
+  CHECK(fs::is_character_file("/dev/null"));
+  // Unterminated quote: the rows before it are written (and the file kept), exit 2.
+  spit(input, "id,简介\n1,论坛靠广告盈利\n2,\"never closed\n");
+  const Result r = run_binary(dir, "batch '" + input + "' -q -o '" + target + "'");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("line 3: unterminated quoted field") != std::string::npos);
+  CHECK(parse_csv(slurp(target)).size() == 2);
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path())) ++files;
+  CHECK(files == 4);  // in.csv, out.csv, stdout, stderr
+}
+
+TEST_CASE("SIGINT: the output file is not written, the temporary is removed, exit 130") {
+  TempDir dir;
+  const std::string target = dir.file("out.csv");
+  spit(target, "old\n");
+  const std::string script = "(printf 'id,简介\\n1,论坛靠广告盈利\\n'; sleep 5) | '" + std::string(ICP_CLI_BINARY) +
+                             "' batch - -o '" + target + "' -q & p=$!; sleep 1; kill -INT $p; wait $p; echo $?";
+  const std::string status_file = dir.file("status");
+  spit(dir.file("interrupt.sh"), script + "\n");
+  CHECK(std::system(("sh '" + dir.file("interrupt.sh") + "' > '" + status_file + "' 2>/dev/null").c_str()) == 0);
+  CHECK(slurp(status_file) == "130\n");
+  CHECK(slurp(target) == "old\n");
+  for (const auto& entry : fs::directory_iterator(dir.path()))
+    CHECK(entry.path().filename().string().find(".icp-tmp-") == std::string::npos);
+}
+
+TEST_CASE("a 5 MB description comes out with icp_error; the field itself unchanged") {
+  TempDir dir;
+  std::string big;
+  while (big.size() < (5u << 20)) big += "论坛靠广告盈利，";
+  const std::string input = dir.file("big.csv");
+  spit(input, "id,简介\n1," + big + "\n2,论坛靠广告盈利\n");
+  const Result r = run_binary(dir, "batch '" + input + "' -q");
+  CHECK(r.code == 1);
+  const auto records = parse_csv(r.out);
+  REQUIRE(records.size() == 3);
+  CHECK(records[1][1] == big);
+  CHECK(records[1][2].empty());
+  CHECK(records[1][9].find("description too long") == 0);
+  CHECK(records[2][2] == "license");
+}
+
+TEST_CASE("--format jsonl: one object per row with its number and the full decision") {
+  TempDir dir;
+  const std::string input = dir.file("in.csv");
+  spit(input, "id,简介\n1,论坛靠广告盈利\n2,\n");
+  const Result r = run_binary(dir, "batch '" + input + "' -q --format jsonl");
+  CHECK(r.code == 1);
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<boost::json::object> objects;
+  while (std::getline(lines, line)) objects.push_back(boost::json::parse(line).as_object());
+  REQUIRE(objects.size() == 2);
+  CHECK(objects[0].at("row").as_int64() == 1);
+  CHECK(objects[0].at("decision").as_object().at("decision").as_string() == "license");
+  CHECK(objects[0].at("decision").as_object().contains("trace"));
+  CHECK(objects[0].at("error").is_null());
+  CHECK(objects[1].at("row").as_int64() == 2);
+  CHECK(objects[1].at("decision").is_null());
+  CHECK(objects[1].at("error").as_string() == "empty description");
+}
+
+TEST_CASE("--excel starts with a UTF-8 BOM; usage errors are exit 2") {
+  TempDir dir;
+  const std::string input = dir.file("in.csv");
+  spit(input, "id,简介\n1,论坛靠广告盈利\n");
+  CHECK(run_binary(dir, "batch '" + input + "' -q --excel").out.rfind("\xEF\xBB\xBFid,简介,icp_decision", 0) == 0);
+  CHECK(run_binary(dir, "batch '" + input + "' --column nope").code == 2);
+  CHECK(run_binary(dir, "batch '" + input + "' --column 0").code == 2);
+  CHECK(run_binary(dir, "batch '" + input + "' --encoding latin1").code == 2);
+  CHECK(run_binary(dir, "batch '" + input + "' --format xml").code == 2);
+  CHECK(run_binary(dir, "batch").code == 2);
+  // Standard input, and a column by index.
+  const Result r = run_binary(dir, "batch - -q -c 2 < '" + input + "'");
+  CHECK(r.code == 0);
+  CHECK(parse_csv(r.out).at(1).at(2) == "license");
+}
