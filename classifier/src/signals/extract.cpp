@@ -1,6 +1,7 @@
 #include "signals/extract.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -18,22 +19,50 @@ int code_points_between(std::string_view text, std::uint32_t from, std::uint32_t
   return n;
 }
 
+std::atomic<bool> g_full_clause{false};
+
+// A Han character (U+3400–U+4DBF, U+4E00–U+9FFF) starts at byte i: the
+// characters ICU's word breaker hands to its dictionary, all NFKC-inert.
+bool is_han(std::string_view t, std::size_t i) {
+  if (i + 3 > t.size()) return false;
+  const auto b0 = static_cast<unsigned char>(t[i]);
+  if (b0 < 0xE3 || b0 > 0xE9) return false;
+  const auto b1 = static_cast<unsigned char>(t[i + 1]);
+  const unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (static_cast<unsigned char>(t[i + 2]) & 0x3Fu);
+  return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+std::size_t prev_char(std::string_view t, std::size_t i) {
+  do --i;
+  while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80);
+  return i;
+}
+
+std::size_t next_char(std::string_view t, std::size_t i) {
+  do ++i;
+  while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80);
+  return i;
+}
+
 // ICU splits many domain words (付费 → 付|费), so a phrase need not be one
 // token; but a match that begins and ends inside words straddles them
 // (广告 in 推广告知 = 推广|告知), and a one-character cue must begin a word
 // (没 in 出没 is no negation).
 class WordCheck {
  public:
-  WordCheck(std::string_view text, const text::WordSegmenter& segmenter) : text_(text), segmenter_(segmenter) {}
+  WordCheck(std::string_view text, const text::WordSegmenter& segmenter)
+      : text_(text),
+        segmenter_(segmenter),
+        windows_(!g_full_clause.load(std::memory_order_relaxed) && segmenter.dictionary().available()) {}
 
   bool acceptable(const match::Match& m, const CompiledPhrase& phrase, const text::Clause& clause) {
     if (is_ascii(text_[m.begin])) return true;  // the matcher already checks ASCII word edges
-    if (clause_begin_ != clause.begin || !ready_) {
-      auto relative = segmenter_.boundaries(text_.substr(clause.begin, clause.end - clause.begin));
-      boundaries_.clear();
-      for (auto b : relative) boundaries_.push_back(clause.begin + b);
-      clause_begin_ = clause.begin;
-      ready_ = true;
+    if (clause_begin_ != clause.begin || !ready_) start_clause(clause);
+    if (windows_) {
+      // A cut is always a word boundary: no segmentation needed.
+      if (is_cut(m.begin)) return true;
+      if (!phrase.single_char && is_cut(m.end)) return true;
+      if (!(window_begin_ <= m.begin && m.end <= window_end_)) segment_window(m);
     }
     bool begins_word = std::binary_search(boundaries_.begin(), boundaries_.end(), m.begin);
     bool ends_word = std::binary_search(boundaries_.begin(), boundaries_.end(), m.end);
@@ -42,10 +71,65 @@ class WordCheck {
   }
 
  private:
+  void start_clause(const text::Clause& clause) {
+    clause_begin_ = clause.begin;
+    clause_end_ = clause.end;
+    ready_ = true;
+    boundaries_.clear();
+    window_begin_ = window_end_ = 0;
+    if (windows_) {
+      reach_.assign(clause.end - clause.begin, 0);
+      return;
+    }
+    auto relative = segmenter_.boundaries(text_.substr(clause.begin, clause.end - clause.begin));
+    for (auto b : relative) boundaries_.push_back(clause.begin + b);
+    window_begin_ = clause.begin;
+    window_end_ = clause.end;
+  }
+
+  // The end of the longest dictionary word starting at i (memoised per clause).
+  std::size_t reach(std::size_t i) {
+    auto& r = reach_[i - clause_begin_];
+    if (r == 0) r = static_cast<std::uint32_t>(segmenter_.dictionary().longest_word_end(text_, i, clause_end_) + 1);
+    return r - 1;
+  }
+
+  // True where the whole-clause segmentation certainly breaks and text on
+  // either side segments independently: the clause's edges, and places
+  // between two Han characters that no dictionary word crosses. False when
+  // unsure (other scripts nearby).
+  bool is_cut(std::size_t p) {
+    if (p <= clause_begin_ || p >= clause_end_) return true;
+    if (!is_han(text_, p) || !is_han(text_, prev_char(text_, p))) return false;
+    std::size_t i = p;
+    for (int n = 1; n < text::CjkDictionary::kMaxWordChars && i > clause_begin_; ++n) {
+      i = prev_char(text_, i);
+      if (is_ascii(text_[i])) break;  // not in the breaker's dictionary run: no word starts before it
+      if (!is_han(text_, i)) return false;
+      if (reach(i) > p) return false;
+    }
+    return true;
+  }
+
+  // Segments [cut before m, cut after m): the clause's boundaries there.
+  void segment_window(const match::Match& m) {
+    constexpr int kMaxScan = 48;  // characters; past that, the clause's edge
+    std::size_t begin = m.begin, end = m.end;
+    for (int n = 0; !is_cut(begin); ++n) begin = n < kMaxScan ? prev_char(text_, begin) : clause_begin_;
+    for (int n = 0; !is_cut(end); ++n) end = n < kMaxScan ? next_char(text_, end) : clause_end_;
+    boundaries_.clear();
+    for (auto b : segmenter_.boundaries(text_.substr(begin, end - begin))) boundaries_.push_back(begin + b);
+    window_begin_ = begin;
+    window_end_ = end;
+  }
+
   std::string_view text_;
   const text::WordSegmenter& segmenter_;
-  std::vector<std::size_t> boundaries_;
-  std::size_t clause_begin_ = 0;
+  const bool windows_;
+  std::vector<std::size_t> boundaries_;  // of [window_begin_, window_end_)
+  std::size_t window_begin_ = 0, window_end_ = 0;
+  std::vector<std::uint32_t> reach_;  // per clause byte: 1 + longest word end, 0 unknown
+  std::size_t clause_begin_ = 0, clause_end_ = 0;
   bool ready_ = false;
 };
 
@@ -169,6 +253,13 @@ void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
 }
 
 }  // namespace
+
+void set_full_clause_segmentation(bool on) {
+  g_full_clause.store(on, std::memory_order_relaxed);
+}
+bool full_clause_segmentation() {
+  return g_full_clause.load(std::memory_order_relaxed);
+}
 
 SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
   std::set<std::uint32_t> seen_affirmed, seen_negated, seen_planned;

@@ -3,6 +3,8 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/ucharstrie.h>
+#include <unicode/udata.h>
 #include <unicode/utext.h>
 
 #include <memory>
@@ -78,6 +80,57 @@ std::vector<Clause> split_clauses(std::string_view normalized) {
   }
   add(start, n);
   return out;
+}
+
+// ---------------------------------------------------------------------------
+
+CjkDictionary::CjkDictionary() {
+  // The layout of ICU's .dict files (dictionarydata.h): int32 indexes, then
+  // the trie; index 0 is the trie's offset, index 4 its type (1: UCharsTrie).
+  UErrorCode ec = U_ZERO_ERROR;
+  UDataMemory* data = udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &ec);
+  if (U_FAILURE(ec) || data == nullptr) return;
+  const auto* indexes = static_cast<const int32_t*>(udata_getMemory(data));
+  if (indexes == nullptr || (indexes[4] & 7) != 1 || indexes[5] != 0) {  // UCharsTrie, no transform
+    udata_close(data);
+    return;
+  }
+  data_ = data;
+  trie_ = reinterpret_cast<const char16_t*>(reinterpret_cast<const char*>(indexes) + indexes[0]);
+}
+
+CjkDictionary::~CjkDictionary() {
+  if (data_) udata_close(static_cast<UDataMemory*>(data_));
+}
+
+std::size_t CjkDictionary::longest_word_end(std::string_view utf8, std::size_t i, std::size_t limit) const {
+  std::size_t best = i;
+  if (!trie_) return best;
+  icu::UCharsTrie trie(trie_);
+  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+  std::size_t k = i;
+  for (int chars = 0; chars < kMaxWordChars && k < limit; ++chars) {
+    // Decode one code point (the text is valid UTF-8: normalised).
+    UChar32 c;
+    std::size_t len;
+    const unsigned char b = s[k];
+    if (b < 0x80) {
+      c = b, len = 1;
+    } else if (b < 0xE0) {
+      c = ((b & 0x1F) << 6) | (s[k + 1] & 0x3F), len = 2;
+    } else if (b < 0xF0) {
+      c = ((b & 0x0F) << 12) | ((s[k + 1] & 0x3F) << 6) | (s[k + 2] & 0x3F), len = 3;
+    } else {
+      c = ((b & 0x07) << 18) | ((s[k + 1] & 0x3F) << 12) | ((s[k + 2] & 0x3F) << 6) | (s[k + 3] & 0x3F), len = 4;
+    }
+    if (k + len > limit) break;
+    const UStringTrieResult r = chars == 0 ? trie.firstForCodePoint(c) : trie.nextForCodePoint(c);
+    k += len;
+    if (r == USTRINGTRIE_NO_MATCH) break;
+    if (USTRINGTRIE_HAS_VALUE(r)) best = k;
+    if (r == USTRINGTRIE_FINAL_VALUE) break;
+  }
+  return best;
 }
 
 // ---------------------------------------------------------------------------

@@ -19,6 +19,33 @@ struct Clause {
 };
 std::vector<Clause> split_clauses(std::string_view normalized);
 
+// ICU's CJK word dictionary (brkitr/cjdict, the one its word breaker uses).
+// Its word breaker finds the cheapest path of dictionary words through each
+// run of Han characters; where no dictionary word crosses a position between
+// two Han characters (a "cut"), every path passes through it, so the breaker
+// always breaks there and the text on either side segments as it would on
+// its own. Segmenting between two cuts therefore gives exactly the boundaries
+// that segmenting the whole clause gives there.
+class CjkDictionary {
+ public:
+  CjkDictionary();  // available() is false when ICU's data lacks the dictionary
+  ~CjkDictionary();
+  CjkDictionary(const CjkDictionary&) = delete;
+  CjkDictionary& operator=(const CjkDictionary&) = delete;
+
+  bool available() const { return trie_ != nullptr; }
+  // The end (byte offset) of the longest dictionary word that starts at byte
+  // `i` of `utf8` and ends at or before `limit`; `i` if there is none. Walks
+  // at most kMaxWordChars code points, like ICU.
+  std::size_t longest_word_end(std::string_view utf8, std::size_t i, std::size_t limit) const;
+
+  static constexpr int kMaxWordChars = 20;
+
+ private:
+  const char16_t* trie_ = nullptr;
+  void* data_ = nullptr;  // UDataMemory*
+};
+
 // ICU dictionary word boundaries (locale zh). Thread-safe: each thread uses
 // its own clone of the break iterator.
 class WordSegmenter {
@@ -32,7 +59,10 @@ class WordSegmenter {
   // including 0 and utf8.size().
   std::vector<std::size_t> boundaries(std::string_view utf8) const;
 
+  const CjkDictionary& dictionary() const { return dictionary_; }
+
  private:
+  CjkDictionary dictionary_;
   struct Impl;
   Impl* impl_;
 };
