@@ -21,7 +21,15 @@ po::options_description visible_options() {
       ("lexicon", po::value<std::string>()->value_name("DIR"),                              //
        "lexicon folder (signals.tsv and phrases/*.tsv) replacing the built-in one")         //
       ("user-lexicon", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
-       "extra phrase file on top of the lexicon (repeatable)")            //
+       "extra phrase file on top of the lexicon (repeatable)")  //
+      ("fact", po::value<std::vector<std::string>>()->composing()->value_name("NAME=VALUE"),
+       "a company fact (repeatable), e.g. registered_capital=500万, charges_users=否, province=浙江; "
+       "names and accepted forms: --help")  //
+      ("facts", po::value<std::string>()->value_name("FILE"),
+       "a JSON object of facts, e.g. {\"registered_capital\": \"500万\", \"charges_users\": false}")  //
+      ("ask",
+       "ask the missing facts one at a time and re-decide after each answer (answers from the terminal "
+       "or standard input; the description must be the TEXT argument)")   //
       ("version,V", "print the version and the lexicon's hash and size")  //
       ("help,h", "print this help");
   return options;
@@ -76,6 +84,9 @@ CommandLine parse_command_line(int argc, char** argv) {
   const std::string format = vm["format"].as<std::string>();
   if (vm.count("lexicon")) cmd.classifier.lexicon_dir = vm["lexicon"].as<std::string>();
   if (vm.count("user-lexicon")) cmd.classifier.user_lexicons = vm["user-lexicon"].as<std::vector<std::string>>();
+  if (vm.count("fact")) cmd.facts = vm["fact"].as<std::vector<std::string>>();
+  if (vm.count("facts")) cmd.facts_file = vm["facts"].as<std::string>();
+  cmd.ask = vm.count("ask") > 0;
 
   if (vm.count("help")) {
     cmd.mode = Mode::help;
@@ -125,6 +136,18 @@ CommandLine parse_command_line(int argc, char** argv) {
   return cmd;
 }
 
+// The facts --fact and --facts accept, with their aliases and forms.
+std::string facts_help() {
+  std::ostringstream out;
+  out << "Company facts (--fact NAME=VALUE, --facts FILE; a Chinese alias works as NAME):\n";
+  for (const auto& f : icp::fact_catalogue()) {
+    out << "  " << f.name;
+    if (!f.aliases.empty()) out << " (" << f.aliases.front() << ")";
+    out << ": " << f.forms_en << "\n";
+  }
+  return out.str();
+}
+
 std::string help_text() {
   std::ostringstream out;
   out << "icp-classify — does a business need a Chinese ICP licence, an ICP filing, or neither?\n"
@@ -146,12 +169,14 @@ std::string help_text() {
          "                                       description come out with icp_error set.\n"
          "\n"
       << visible_options() << "\n"
-      << batch_options()
+      << batch_options() << "\n"
+      << facts_help()
       << "\n"
          "Exit status:\n"
          "  0  answered (eval: the file was evaluated, whatever the accuracy)\n"
          "  1  batch only: some rows carry errors\n"
-         "  2  usage error, empty or whitespace-only text, unreadable or malformed lexicon\n"
+         "  2  usage error, empty or whitespace-only text, unknown fact or unreadable fact value, unreadable or "
+         "malformed lexicon\n"
          "     (--lexicon, --user-lexicon), cases file or batch input (unterminated quote)\n"
          "  3  internal error (a bug; please report it)\n"
          "  130  batch only: interrupted (SIGINT/SIGTERM); an output file is left untouched\n"

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "batch/batch_command.hpp"
 #include "icp/classifier.hpp"
@@ -28,6 +29,9 @@ struct CommandLine {
   icp::Options classifier;          // --lexicon, --user-lexicon
   std::optional<std::string> text;  // classify: the TEXT argument, if given
   std::string cases_file;           // eval
+  std::vector<std::string> facts;   // --fact NAME=VALUE, in order
+  std::string facts_file;           // --facts FILE
+  bool ask = false;                 // --ask
   BatchOptions batch;               // batch
 };
 

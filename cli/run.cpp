@@ -8,9 +8,11 @@
 #include <boost/json/serialize.hpp>
 #include <boost/program_options/errors.hpp>
 
+#include "ask.hpp"
 #include "batch/batch_command.hpp"
 #include "errors.hpp"
 #include "eval.hpp"
+#include "facts_input.hpp"
 #include "icp/classifier.hpp"
 #include "icp/errors.hpp"
 #include "options.hpp"
@@ -35,10 +37,14 @@ ReportMeta meta_of(const icp::Classifier& classifier) {
 }
 
 int classify(const CommandLine& cmd, std::istream& in, std::ostream& out) {
+  if (cmd.ask && !cmd.text)
+    throw UsageError("--ask reads answers from standard input: give the description as the TEXT argument");
   const std::string text = cmd.text ? *cmd.text : read_all(in);
   if (is_blank(text)) throw InputError("no text to classify: the description is empty or only whitespace");
+  icp::Facts facts = read_facts(cmd.facts, cmd.facts_file);
   const icp::Classifier classifier(cmd.classifier);
-  const icp::Decision decision = classifier.classify(text);
+  const icp::Decision decision =
+      cmd.ask ? ask(classifier, text, facts, cmd.lang, in, out) : classifier.classify(text, facts);
   if (cmd.format == Format::json)
     out << boost::json::serialize(decision_json(decision, cmd.lang, meta_of(classifier))) << '\n';
   else
@@ -96,6 +102,9 @@ int exit_status(std::exception_ptr failure, std::ostream& err) {
     return kUsage;
   } catch (const boost::program_options::error& e) {
     err << kProgram << e.what() << "\n(see --help)\n";
+    return kUsage;
+  } catch (const icp::FactError& e) {
+    err << kProgram << "fact error: " << e.what() << '\n';
     return kUsage;
   } catch (const icp::LexiconError& e) {
     err << kProgram << "lexicon error: " << e.what() << '\n';
