@@ -83,8 +83,11 @@ int dispatch(int argc, char** argv, std::istream& in, std::ostream& out, std::os
           << "lexicon " << classifier.lexicon_hash() << " (" << classifier.phrase_count() << " phrases)\n";
       return kOk;
     }
-    case Mode::batch:
-      return run_batch(cmd.batch, cmd.classifier, cmd.lang, in, out, err);
+    case Mode::batch: {
+      BatchOptions batch = cmd.batch;
+      batch.facts = read_facts(cmd.facts, cmd.facts_file);
+      return run_batch(batch, cmd.classifier, cmd.lang, in, out, err);
+    }
     case Mode::eval:
       return evaluate_file(cmd, out);
     case Mode::classify:

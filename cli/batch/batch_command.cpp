@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -96,6 +97,28 @@ std::string header_list(const std::vector<std::string>& header) {
 }
 
 // --column values → 0-based indexes (and names for messages).
+// Columns named after a fact (or a Chinese alias of four characters or
+// more, such as 注册资本) carry that fact per row, unless they hold the
+// description.
+std::vector<std::pair<std::size_t, std::string>> fact_columns(const std::vector<std::string>& header,
+                                                              const std::vector<std::size_t>& description) {
+  std::vector<std::pair<std::size_t, std::string>> out;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (std::find(description.begin(), description.end(), i) != description.end()) continue;
+    const std::string name = lower_ascii(header[i]);
+    for (const auto& f : icp::fact_catalogue()) {
+      bool match = f.name == name;
+      // Short aliases (行业, 广告, 外资) are ordinary column names in a CRM export.
+      for (const auto& a : f.aliases) match |= a == header[i] && a.size() >= 12;
+      if (match) {
+        out.emplace_back(i, f.name);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 void resolve_columns(const BatchOptions& options, const std::vector<std::string>& header, bool has_header,
                      RowSettings& settings) {
   for (const auto& wanted : options.columns) {
@@ -209,6 +232,8 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
   }
   const bool has_header = !options.no_header && have_first;
   resolve_columns(options, header, has_header, settings);
+  settings.facts = options.facts;
+  if (has_header) settings.fact_columns = fact_columns(header, settings.columns);
   settings.header_records = has_header ? 1 : 0;
 
   Output output(options.output, out);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "icp/facts.hpp"
+
 #include "text_util.hpp"
 
 namespace icp {
@@ -24,6 +26,7 @@ struct BatchOptions {
   bool excel = false;             // UTF-8 BOM first
   unsigned jobs = 0;              // 0: the number of cores
   bool quiet = false;
+  icp::Facts facts;  // --fact / --facts: for every row; fact-named columns add to them per row
 };
 
 // Returns the exit status (kOk, kRowErrors); throws UsageError / InputError.

@@ -12,7 +12,7 @@ namespace icp::cli::batch {
 namespace json = boost::json;
 namespace {
 
-enum Col { kDecision, kCategories, kNews, kPreapprovals, kForeign, kConfidence, kReason, kError };
+enum Col { kDecision, kCategories, kNews, kPreapprovals, kForeign, kConfidence, kReason, kReady, kUnmet, kError };
 
 // The step that decided licence / filing / neither: the last of steps 1–3.
 const icp::TraceStep* decisive_step(const icp::Decision& d) {
@@ -98,11 +98,25 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
     error = error.empty() ? ragged : error + "; " + ragged;
   }
 
+  // This row's facts: the command line's, then the fact-named columns.
+  icp::Facts facts = settings_.facts;
+  for (const auto& [column, name] : settings_.fact_columns) {
+    if (column >= views_.size() || is_blank(views_[column])) continue;
+    try {
+      icp::set_fact(facts, name, views_[column]);
+    } catch (const icp::FactError& e) {
+      const std::string bad = std::string("fact error: ") + e.what();
+      error = error.empty() ? bad : error + "; " + bad;
+    }
+  }
+  const bool fact_error = error.find("fact error: ") != std::string::npos;
+
   icp::Decision decision;
   bool classified = false;
-  if (error.empty() ||
-      (description_.size() <= kMaxDescriptionBytes && !description_.empty() && error.rfind("row has", 0) == 0)) {
-    decision = classifier_.classify(description_);
+  // A ragged row or a bad fact still gets its decision; the error says what was wrong.
+  if (error.empty() || (description_.size() <= kMaxDescriptionBytes && !description_.empty() &&
+                        (error.rfind("row has", 0) == 0 || fact_error))) {
+    decision = classifier_.classify(description_, facts);
     classified = true;
     ++stats.decisions[static_cast<std::size_t>(decision.decision)];
   }
@@ -138,6 +152,11 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
     icp_[kConfidence] = confidence_text(decision.confidence);
     if (const auto* step = decisive_step(decision))
       icp_[kReason] = one_line(settings_.lang == Lang::zh ? step->reason_zh : step->reason_en);
+    icp_[kReady] = decision.readiness.ready;
+    for (const auto& id : decision.readiness.unmet) {
+      if (!icp_[kUnmet].empty()) icp_[kUnmet].push_back(';');
+      icp_[kUnmet] += id;
+    }
   }
 
   // Input fields (short rows padded to the header's width), icp_*, extra fields.

@@ -8,11 +8,13 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "batch/csv_reader.hpp"
 #include "batch/encoding.hpp"
 #include "icp/classifier.hpp"
+#include "icp/facts.hpp"
 #include "report_json.hpp"
 #include "text_util.hpp"
 
@@ -25,9 +27,10 @@ enum class OutputFormat { csv, jsonl };
 // hundred characters; a megabyte is a pasted document.
 inline constexpr std::size_t kMaxDescriptionBytes = 1u << 20;
 
-inline constexpr std::array<const char*, 8> kIcpColumns = {
-    "icp_decision",           "icp_categories", "icp_news_permit", "icp_preapprovals",
-    "icp_foreign_investment", "icp_confidence", "icp_reason",      "icp_error"};
+// icp_error stays last: a ragged row's extra fields follow it.
+inline constexpr std::array<const char*, 10> kIcpColumns = {
+    "icp_decision",   "icp_categories", "icp_news_permit", "icp_preapprovals", "icp_foreign_investment",
+    "icp_confidence", "icp_reason",     "icp_ready",       "icp_unmet",        "icp_error"};
 
 struct RowSettings {
   OutputFormat format = OutputFormat::csv;
@@ -38,6 +41,8 @@ struct RowSettings {
   std::vector<std::string> column_names;  // for messages ("简介" or "column 3")
   std::size_t width = 0;                  // fields per record: the header's (or the first record's)
   std::uint64_t header_records = 0;       // 1 with a header: JSONL row numbers count data rows
+  icp::Facts facts;                       // for every row (--fact, --facts)
+  std::vector<std::pair<std::size_t, std::string>> fact_columns;  // column index → fact name, per row
 };
 
 struct Stats {

@@ -33,7 +33,7 @@ std::string reduce(const std::string& output, const Case& c) {
   for (std::size_t r = 0; r < records.size(); ++r) {
     auto& f = records[r];
     if (!(c.header && r == 0)) {
-      REQUIRE(f.size() >= static_cast<std::size_t>(c.width) + 8);
+      REQUIRE(f.size() >= static_cast<std::size_t>(c.width) + 10);
       const std::size_t k = static_cast<std::size_t>(c.width);
       if (!f[k + 5].empty()) CHECK(std::regex_match(f[k + 5], confidence));
       for (std::size_t i = k + 1; i <= k + 6; ++i)
@@ -86,6 +86,8 @@ const Case kCases[] = {
     {"invalid_bytes", "", 3, true, 1},
     {"join_columns", "--column 简介 --column 经营范围", 3, true, 0},
     {"no_header", "--no-header --column 1", 2, false, 0},
+    // Fact columns per row over --fact for all rows; a bad value keeps the row, with icp_error.
+    {"facts", "--column 简介 --fact insured_staff=3 --fact scope_has_telecom=是", 4, true, 1},
 };
 
 // The GB18030 bytes of a UTF-8 text, made with ICU.
@@ -128,5 +130,5 @@ TEST_CASE("golden: invalid GB18030 bytes in a description") {
   auto records = parse_csv(r.out);
   REQUIRE(records.size() == 3);
   CHECK(records[1][2] == "license");
-  CHECK(records[2][9].find("undecodable description: invalid gb18030 bytes at byte 0") == 0);
+  CHECK(records[2][11].find("undecodable description: invalid gb18030 bytes at byte 0") == 0);
 }

@@ -109,7 +109,7 @@ TEST_CASE("a 5 MB description comes out with icp_error; the field itself unchang
   REQUIRE(records.size() == 3);
   CHECK(records[1][1] == big);
   CHECK(records[1][2].empty());
-  CHECK(records[1][9].find("description too long") == 0);
+  CHECK(records[1][11].find("description too long") == 0);
   CHECK(records[2][2] == "license");
 }
 

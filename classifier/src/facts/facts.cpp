@@ -177,7 +177,7 @@ const std::vector<Entry>& entries() {
     v.push_back(number("insured_months", {"社保月数"}, "月数，如 3、3个月、半年", "months, e.g. 3, 3个月, 半年",
                        "这几名员工的社保已连续缴纳几个月？", "For how many consecutive months?", &Facts::insured_months,
                        &facts::parse_months));
-    v.push_back(boolean("scope_has_telecom", {"经营范围含增值电信", "经营范围"},
+    v.push_back(boolean("scope_has_telecom", {"经营范围含增值电信"},
                         "经营范围是否包含“增值电信业务”或“第二类增值电信业务”？",
                         "Does the business scope include value-added telecom business?", &Facts::scope_has_telecom));
     v.push_back(boolean("domain_filed", {"域名已备案", "域名备案"}, "网站域名是否已通过备案？",
