@@ -1,10 +1,14 @@
 #include "facts/from_text.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <span>
 #include <string_view>
+#include <utility>
 
 #include "facts/number.hpp"
 #include "facts/provinces.hpp"
+#include "match/phrase_matcher.hpp"
 
 namespace icp::facts {
 namespace {
@@ -42,18 +46,38 @@ struct Hit {
   std::string_view rest;
 };
 
-// Every keyword occurrence with the clause text after it.
-std::vector<Hit> after(std::string_view text, std::initializer_list<std::string_view> keywords) {
-  std::vector<Hit> hits;
-  for (auto k : keywords)
-    for (auto at = text.find(k); at != std::string_view::npos; at = text.find(k, at + k.size())) {
-      auto rest = clause_rest(text, at + k.size());
+// Every keyword of every extractor, found in one pass of one automaton, so
+// the text is scanned once however many keywords there are.
+class KeywordIndex {
+ public:
+  explicit KeywordIndex(std::string_view text) : text_(text) { matcher().find_all(text, matches_); }
+
+  // Occurrences of these keywords, in text order, with the clause after each.
+  std::vector<Hit> after(std::span<const std::string_view> keywords) const {
+    std::vector<Hit> hits;
+    for (const auto& m : matches_) {
+      const std::string_view k = text_.substr(m.begin, m.end - m.begin);
+      if (std::find(keywords.begin(), keywords.end(), k) == keywords.end()) continue;
+      auto rest = clause_rest(text_, m.end);
       auto skip = skip_fillers(rest);
-      hits.push_back({at, at + k.size() + skip, rest.substr(skip)});
+      hits.push_back({m.begin, m.end + skip, rest.substr(skip)});
     }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.keyword < b.keyword; });
-  return hits;
-}
+    return hits;
+  }
+
+  // The first occurrence of any of these keywords.
+  std::optional<std::pair<std::size_t, std::size_t>> first(std::span<const std::string_view> keywords) const {
+    for (const auto& m : matches_)
+      if (std::find(keywords.begin(), keywords.end(), text_.substr(m.begin, m.end - m.begin)) != keywords.end())
+        return std::make_pair<std::size_t, std::size_t>(m.begin, m.end);
+    return std::nullopt;
+  }
+
+ private:
+  static const match::PhraseMatcher& matcher();
+  std::string_view text_;
+  std::vector<match::Match> matches_;
+};
 
 bool mentions_foreign_currency(std::string_view s) {
   for (std::string_view c : {"美元", "美金", "usd", "港币", "港元", "欧元", "日元"})
@@ -61,8 +85,43 @@ bool mentions_foreign_currency(std::string_view s) {
   return false;
 }
 
-void capital(std::string_view t, FromText& out) {
-  for (const auto& h : after(t, {"注册资本", "注册资金"})) {
+// The keywords of each extractor; KeywordIndex::matcher() compiles them all.
+constexpr std::string_view kCapital[] = {"注册资本", "注册资金"};
+constexpr std::string_view kForeignShare[] = {"外方持股",     "外资持股",     "外资占比", "外资股比",
+                                              "外方股东持股", "外资股东持股", "外方占",   "外资占",
+                                              "外方股比",     "外资比例",     "外方出资"};
+constexpr std::string_view kPercentOf[] = {"百分之"};
+constexpr std::string_view kStaffBefore[] = {"员工", "职工", "团队", "社保"};
+constexpr std::string_view kStaffAfter[] = {"号人",     "名员工", "个员工",     "位员工",
+                                            "人的团队", "名社保", "人缴纳社保", "人交社保"};
+constexpr std::string_view kServers[] = {"服务器", "机房", "云主机", "托管在", "部署在"};
+constexpr std::string_view kRegistration[] = {"注册地",   "注册于", "注册在",   "总部位于",
+                                              "总部设在", "总部在", "公司位于", "坐落于"};
+constexpr std::string_view kDomainFiled[] = {"域名已备案", "已完成备案", "网站已备案",
+                                             "已通过备案", "已办理备案", "备案已通过"};
+constexpr std::string_view kDomainNotFiled[] = {"域名未备案", "尚未备案",   "还没备案",
+                                                "没有备案",   "未办理备案", "还没有备案"};
+constexpr std::string_view kScope[] = {"经营范围"};
+constexpr std::string_view kTelecom[] = {"第二类增值电信业务", "增值电信业务", "经营电信业务"};
+constexpr std::string_view kCompany[] = {"有限公司", "有限责任公司", "股份公司", "本公司",
+                                         "我公司",   "我司",         "集团",     "公司"};
+constexpr std::string_view kIndividual[] = {"我个人", "个人开发者", "个人站长", "自由职业", "本人"};
+
+const match::PhraseMatcher& KeywordIndex::matcher() {
+  static const match::PhraseMatcher m = [] {
+    std::vector<std::string> all;
+    const std::span<const std::string_view> lists[] = {
+        kCapital,     kForeignShare,   kPercentOf, kStaffBefore, kStaffAfter, kServers,   kRegistration,
+        kDomainFiled, kDomainNotFiled, kScope,     kTelecom,     kCompany,    kIndividual};
+    for (auto list : lists)
+      for (auto k : list) all.emplace_back(k);
+    return match::PhraseMatcher(all);
+  }();
+  return m;
+}
+
+void capital(std::string_view, const KeywordIndex& index, FromText& out) {
+  for (const auto& h : index.after(kCapital)) {
     auto n = parse_number(h.rest);
     if (!n || mentions_foreign_currency(h.rest)) continue;
     out.facts.registered_capital = n->value;
@@ -71,9 +130,8 @@ void capital(std::string_view t, FromText& out) {
   }
 }
 
-void foreign_share(std::string_view t, FromText& out) {
-  for (const auto& h : after(t, {"外方持股", "外资持股", "外资占比", "外资股比", "外方股东持股", "外资股东持股",
-                                 "外方占", "外资占", "外方股比", "外资比例", "外方出资"})) {
+void foreign_share(std::string_view t, const KeywordIndex& index, FromText& out) {
+  for (const auto& h : index.after(kForeignShare)) {
     auto n = parse_number(h.rest);
     if (!n) continue;
     auto unit = h.rest.substr(n->consumed);
@@ -84,7 +142,7 @@ void foreign_share(std::string_view t, FromText& out) {
     out.found.push_back({"foreign_share", h.keyword, end});
     return;
   }
-  for (const auto& h : after(t, {"百分之"})) {
+  for (const auto& h : index.after(kPercentOf)) {
     // "外方持有百分之四十的股份"
     auto before = t.substr(h.keyword >= 24 ? h.keyword - 24 : 0, std::min<std::size_t>(h.keyword, 24));
     if (before.find("外") == std::string_view::npos) continue;
@@ -97,9 +155,21 @@ void foreign_share(std::string_view t, FromText& out) {
   }
 }
 
-// Staff counts: "员工30人", "30名员工", "30来号人", "团队三十多人". With 社保 in
-// the clause they are insured staff; otherwise the headcount.
-void staff(std::string_view t, FromText& out) {
+// The number that ends exactly at `end` ("30来" before 号人), if any.
+std::optional<std::pair<std::size_t, double>> number_before(std::string_view t, std::size_t end) {
+  std::optional<std::pair<std::size_t, double>> best;
+  for (std::size_t back = 1; back <= 18 && back <= end; ++back) {
+    const std::size_t start = end - back;
+    if ((static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) continue;  // not a character's start
+    auto n = parse_number(t.substr(start, back));
+    if (n && n->consumed == back) best = std::make_pair(start, n->value);
+  }
+  return best;
+}
+
+// Staff counts: "员工30人", "30名员工", "30来号人", "团队三十多人". With 社保
+// nearby they are insured staff; otherwise the headcount.
+void staff(std::string_view t, const KeywordIndex& index, FromText& out) {
   auto record = [&](double value, std::size_t begin, std::size_t end) {
     // 社保 within ten characters either side makes them insured staff.
     const std::size_t from = begin >= 30 ? begin - 30 : 0;
@@ -112,7 +182,7 @@ void staff(std::string_view t, FromText& out) {
       out.found.push_back({"headcount", begin, end});
     }
   };
-  for (const auto& h : after(t, {"员工", "职工", "团队", "社保"})) {
+  for (const auto& h : index.after(kStaffBefore)) {
     auto n = parse_number(h.rest);
     if (!n) continue;
     auto unit = h.rest.substr(n->consumed);
@@ -122,24 +192,17 @@ void staff(std::string_view t, FromText& out) {
         break;
       }
   }
-  // A number directly followed by 号人 / 名员工 / 个员工 / 人的团队.
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if ((static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) continue;
-    if (i > 0 && parse_number(t.substr(i - 1, 1))) continue;  // inside a number already tried
-    auto n = parse_number(t.substr(i));
-    if (!n || n->consumed == 0) continue;
-    auto unit = t.substr(i + n->consumed);
-    for (std::string_view u : {"号人", "名员工", "个员工", "位员工", "人的团队", "名社保", "人缴纳社保", "人交社保"})
-      if (unit.substr(0, u.size()) == u) {
-        record(n->value, i, i + n->consumed + u.size());
-        break;
-      }
-    i += n->consumed - 1;
-  }
+  for (const auto& h : index.after(kStaffAfter))
+    if (auto n = number_before(t, h.keyword)) {
+      std::size_t end = h.keyword;
+      for (auto u : kStaffAfter)
+        if (t.substr(h.keyword, u.size()) == u) end = std::max(end, h.keyword + u.size());
+      record(n->second, n->first, end);
+    }
 }
 
-void servers(std::string_view t, FromText& out) {
-  for (const auto& h : after(t, {"服务器", "机房", "云主机", "托管在", "部署在"})) {
+void servers(const KeywordIndex& index, FromText& out) {
+  for (const auto& h : index.after(kServers)) {
     auto window = h.rest.substr(0, std::min<std::size_t>(h.rest.size(), 45));
     for (std::string_view abroad :
          {"境外", "海外", "国外", "美国", "日本", "新加坡", "欧洲", "韩国", "aws", "香港", "澳门", "台湾"})
@@ -162,9 +225,8 @@ void servers(std::string_view t, FromText& out) {
   }
 }
 
-void registration(std::string_view t, FromText& out) {
-  for (const auto& h :
-       after(t, {"注册地", "注册于", "注册在", "总部位于", "总部设在", "总部在", "公司位于", "坐落于"})) {
+void registration(const KeywordIndex& index, FromText& out) {
+  for (const auto& h : index.after(kRegistration)) {
     auto window = h.rest.substr(0, std::min<std::size_t>(h.rest.size(), 24));
     if (auto place = find_place(window); place && place->begin == 0) {
       out.facts.province = std::string(place->province);
@@ -174,48 +236,31 @@ void registration(std::string_view t, FromText& out) {
   }
 }
 
-void domain(std::string_view t, FromText& out) {
-  for (std::string_view yes : {"域名已备案", "已完成备案", "网站已备案", "已通过备案", "已办理备案", "备案已通过"}) {
-    auto at = t.find(yes);
-    if (at == std::string_view::npos) continue;
+void domain(const KeywordIndex& index, FromText& out) {
+  if (auto at = index.first(kDomainFiled)) {
     out.facts.domain_filed = true;
-    out.found.push_back({"domain_filed", at, at + yes.size()});
-    return;
-  }
-  for (std::string_view no : {"域名未备案", "尚未备案", "还没备案", "没有备案", "未办理备案", "还没有备案"}) {
-    auto at = t.find(no);
-    if (at == std::string_view::npos) continue;
+    out.found.push_back({"domain_filed", at->first, at->second});
+  } else if (auto no = index.first(kDomainNotFiled)) {
     out.facts.domain_filed = false;
-    out.found.push_back({"domain_filed", at, at + no.size()});
-    return;
+    out.found.push_back({"domain_filed", no->first, no->second});
   }
 }
 
-void telecom_scope(std::string_view t, FromText& out) {
-  if (t.find("经营范围") == std::string_view::npos) return;
-  for (std::string_view w : {"第二类增值电信业务", "增值电信业务", "经营电信业务"}) {
-    auto at = t.find(w);
-    if (at == std::string_view::npos) continue;
+void telecom_scope(const KeywordIndex& index, FromText& out) {
+  if (!index.first(kScope)) return;
+  if (auto at = index.first(kTelecom)) {
     out.facts.scope_has_telecom = true;
-    out.found.push_back({"scope_has_telecom", at, at + w.size()});
-    return;
+    out.found.push_back({"scope_has_telecom", at->first, at->second});
   }
 }
 
-void operator_kind(std::string_view t, FromText& out) {
-  for (std::string_view w : {"有限公司", "有限责任公司", "股份公司", "本公司", "我公司", "我司", "集团", "公司"}) {
-    auto at = t.find(w);
-    if (at == std::string_view::npos) continue;
+void operator_kind(const KeywordIndex& index, FromText& out) {
+  if (auto at = index.first(kCompany)) {
     out.facts.is_company = true;
-    out.found.push_back({"operator", at, at + w.size()});
-    return;
-  }
-  for (std::string_view w : {"我个人", "个人开发者", "个人站长", "自由职业", "本人"}) {
-    auto at = t.find(w);
-    if (at == std::string_view::npos) continue;
+    out.found.push_back({"operator", at->first, at->second});
+  } else if (auto me = index.first(kIndividual)) {
     out.facts.is_company = false;
-    out.found.push_back({"operator", at, at + w.size()});
-    return;
+    out.found.push_back({"operator", me->first, me->second});
   }
 }
 
@@ -223,15 +268,16 @@ void operator_kind(std::string_view t, FromText& out) {
 
 FromText facts_from_text(const text::NormalizedText& normalized) {
   FromText out;
+  const KeywordIndex index(normalized.text);
   std::string_view t = normalized.text;
-  capital(t, out);
-  foreign_share(t, out);
-  staff(t, out);
-  servers(t, out);
-  registration(t, out);
-  domain(t, out);
-  telecom_scope(t, out);
-  operator_kind(t, out);
+  capital(t, index, out);
+  foreign_share(t, index, out);
+  staff(t, index, out);
+  servers(index, out);
+  registration(index, out);
+  domain(index, out);
+  telecom_scope(index, out);
+  operator_kind(index, out);
   return out;
 }
 

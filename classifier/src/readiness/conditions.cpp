@@ -39,7 +39,7 @@ struct Builder {
     c.detail_zh = std::move(zh);
     c.detail_en = std::move(en);
     c.fact = fact;
-    return c;
+    return std::move(c);
   }
 };
 
