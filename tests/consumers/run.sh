@@ -25,16 +25,15 @@ fail() { echo "consumers: FAILED: $*" >&2; exit 1; }
 
 # Descriptions: the first texts of the case tables, plus awkward input.
 INPUT=$WORK/descriptions.txt
-for f in tests/cases/real_style.tsv tests/cases/step4_categories.tsv; do
-  tail -n +2 "$f" | head -n 12 | cut -f2
-done >"$INPUT"
+# (awk, not tail | head: under pipefail, head closing early would be a SIGPIPE.)
+awk -F'\t' 'FNR > 1 && FNR <= 13 { print $2 }' tests/cases/real_style.tsv tests/cases/step4_categories.tsv >"$INPUT"
 printf '我們的論壇靠廣告盈利\n\n论坛\xff\xfe靠广告盈利\n' >>"$INPUT"
 LINES=$(wc -l <"$INPUT")
 
 step "install $BUILD into a temporary prefix"
 cmake --install "$BUILD" --prefix "$PREFIX" >/dev/null
 (cd "$PREFIX" && find . | sort)
-LIBDIR=$(dirname "$(find "$PREFIX" -name 'libicp_classifier.so' | head -1)")
+LIBDIR=$(dirname "$(find "$PREFIX" -name libicp_classifier.so -print -quit)")
 [[ -n $LIBDIR ]] || fail "no libicp_classifier.so installed (configure with ICP_BUILD_SHARED=ON)"
 for f in include/icp/classifier.hpp include/icp/decision.hpp include/icp/errors.hpp include/icp/export.h \
   include/icp/icp.h share/icp_classifier/lexicon/signals.tsv; do

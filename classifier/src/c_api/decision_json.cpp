@@ -12,18 +12,20 @@ const std::string& choose(Lang lang, const std::string& zh, const std::string& e
   return lang == Lang::zh ? zh : en;
 }
 
+void write_span(JsonWriter& w, const Span& s) {
+  w.begin_object();
+  w.key("begin").value(static_cast<std::uint64_t>(s.begin));
+  w.key("end").value(static_cast<std::uint64_t>(s.end));
+  w.key("text").value(s.text);
+  w.key("signal").value(s.signal);
+  w.key("negated").value(s.negated);
+  w.key("planned").value(s.planned);
+  w.end_object();
+}
+
 void write_spans(JsonWriter& w, const std::vector<Span>& spans) {
   w.begin_array();
-  for (const auto& s : spans) {
-    w.begin_object();
-    w.key("begin").value(static_cast<std::uint64_t>(s.begin));
-    w.key("end").value(static_cast<std::uint64_t>(s.end));
-    w.key("text").value(s.text);
-    w.key("signal").value(s.signal);
-    w.key("negated").value(s.negated);
-    w.key("planned").value(s.planned);
-    w.end_object();
-  }
+  for (const auto& s : spans) write_span(w, s);
   w.end_array();
 }
 
@@ -104,6 +106,10 @@ std::string decision_json(const Decision& d, Lang lang, const JsonMeta& meta) {
     w.key("name").value(f.name);
     w.key("value").value(f.value);
     w.key("source").value(f.from_text ? "text" : "given");
+    if (f.from_text && f.evidence.end > f.evidence.begin) {  // as the CLI: only a fact read from the text
+      w.key("evidence");
+      write_span(w, f.evidence);
+    }
     w.end_object();
   }
   w.end_array();
