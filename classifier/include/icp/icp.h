@@ -74,6 +74,9 @@ ICP_API void icp_classifier_destroy(icp_classifier* classifier);
  *   trace                [{step, rule, basis, citation, reason, evidence}]
  *   missing_facts        [{id, question}]
  *   notes                [{id, text}]
+ *   facts                [{name, value, source, evidence?}]: the company
+ *                        facts read from the text ("source": "text")
+ *   readiness            {applicable, ready, unmet, conditions, materials}
  *   lang, version, lexicon_hash
  * Evidence texts are the caller's bytes with invalid UTF-8 sequences replaced
  * by U+FFFD, so the JSON is always valid UTF-8.
