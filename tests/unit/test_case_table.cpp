@@ -298,11 +298,11 @@ std::string sorted_sectors(const icp::Decision& d) {
 }
 
 // Accuracy bars (percent) over the whole table.
-constexpr std::size_t kMinDecisionAccuracy = 95;
-constexpr std::size_t kMinCategoryAccuracy = 80;
-constexpr std::size_t kMinNewsAccuracy = 90;
-constexpr std::size_t kMinPreapprovalAccuracy = 88;
-constexpr std::size_t kMinForeignAccuracy = 95;
+constexpr std::size_t kMinDecisionAccuracy = 96;
+constexpr std::size_t kMinCategoryAccuracy = 85;
+constexpr std::size_t kMinNewsAccuracy = 93;
+constexpr std::size_t kMinPreapprovalAccuracy = 92;
+constexpr std::size_t kMinForeignAccuracy = 97;
 
 std::string yes_no(bool b) {
   return b ? "yes" : "no";
