@@ -96,15 +96,40 @@ PhraseMatcher::Impl::Impl(const std::vector<std::string>& list) {
   // Place the nodes in the double array, breadth first. slot_of[node].
   std::vector<std::int32_t> slot_of(trie.size(), -1);
   std::vector<bool> taken;
+  // next_free[p]: a position at or after p that was free when last looked
+  // at (p itself when p is free), so a search skips runs of taken slots.
+  std::vector<std::size_t> next_free;
   auto ensure = [&](std::size_t size) {
     if (slots.size() < size) {
+      const std::size_t old = slots.size();
       slots.resize(std::max(size, slots.size() + slots.size() / 2));
       taken.resize(slots.size(), false);
+      next_free.resize(slots.size());
+      for (std::size_t p = old; p < next_free.size(); ++p) next_free[p] = p;
     }
+  };
+  // The first free position at or after p.
+  auto find_free = [&](std::size_t p) {
+    std::size_t q = p;
+    for (;;) {
+      ensure(q + classes + 2);
+      if (!taken[q]) break;
+      q = next_free[q] == q ? q + 1 : next_free[q];
+    }
+    for (std::size_t r = p; r != q && taken[r];) {  // path compression
+      const std::size_t nx = next_free[r] == r ? r + 1 : next_free[r];
+      next_free[r] = q;
+      r = nx;
+    }
+    return q;
+  };
+  auto take = [&](std::size_t p) {
+    taken[p] = true;
+    next_free[p] = p + 1;
   };
   ensure(static_cast<std::size_t>(classes) + 2);
   slot_of[0] = 0;
-  taken[0] = true;
+  take(0);
   std::size_t first_free = 1;
   std::int32_t max_base = 0;
   std::deque<std::int32_t> queue{0};
@@ -117,11 +142,10 @@ PhraseMatcher::Impl::Impl(const std::vector<std::string>& list) {
     const auto& kids = trie[static_cast<std::size_t>(n)].kids;
     const std::int32_t s = slot_of[static_cast<std::size_t>(n)];
     if (kids.empty()) continue;
-    while (first_free < taken.size() && taken[first_free]) ++first_free;
+    first_free = find_free(first_free);
     std::size_t pos = std::max<std::size_t>(first_free, kids.front().first);
     for (;; ++pos) {
-      ensure(pos + classes + 2);
-      if (taken[pos]) continue;
+      pos = find_free(pos);
       const std::size_t base = pos - kids.front().first;
       bool fits = true;
       for (const auto& [c, child] : kids) {
@@ -137,7 +161,7 @@ PhraseMatcher::Impl::Impl(const std::vector<std::string>& list) {
     max_base = std::max(max_base, base);
     for (const auto& [c, child] : kids) {
       const std::size_t t = static_cast<std::size_t>(base) + c;
-      taken[t] = true;
+      take(t);
       slots[t].check = s;
       slot_of[static_cast<std::size_t>(child)] = static_cast<std::int32_t>(t);
       queue.push_back(child);
