@@ -97,6 +97,16 @@ CjkDictionary::CjkDictionary() {
   }
   data_ = data;
   trie_ = reinterpret_cast<const char16_t*>(reinterpret_cast<const char*>(indexes) + indexes[0]);
+  first_state_.resize(kLastHan - kFirstHan + 1);
+  first_result_.resize(kLastHan - kFirstHan + 1);
+  icu::UCharsTrie trie(trie_);
+  for (char32_t c = kFirstHan; c <= kLastHan; ++c) {
+    const UStringTrieResult r = trie.firstForCodePoint(static_cast<UChar32>(c));
+    first_result_[c - kFirstHan] = static_cast<std::uint8_t>(r);
+    // After NO_MATCH or FINAL_VALUE the trie has no position to save.
+    if (r == USTRINGTRIE_NO_VALUE || r == USTRINGTRIE_INTERMEDIATE_VALUE)
+      first_state_[c - kFirstHan] = trie.getState64();
+  }
 }
 
 CjkDictionary::~CjkDictionary() {
@@ -124,7 +134,16 @@ std::size_t CjkDictionary::longest_word_end(std::string_view utf8, std::size_t i
       c = ((b & 0x07) << 18) | ((s[k + 1] & 0x3F) << 12) | ((s[k + 2] & 0x3F) << 6) | (s[k + 3] & 0x3F), len = 4;
     }
     if (k + len > limit) break;
-    const UStringTrieResult r = chars == 0 ? trie.firstForCodePoint(c) : trie.nextForCodePoint(c);
+    UStringTrieResult r;
+    if (chars > 0) {
+      r = trie.nextForCodePoint(c);
+    } else if (c >= static_cast<UChar32>(kFirstHan) && c <= static_cast<UChar32>(kLastHan)) {
+      r = static_cast<UStringTrieResult>(first_result_[static_cast<std::size_t>(c) - kFirstHan]);
+      if (r == USTRINGTRIE_NO_VALUE || r == USTRINGTRIE_INTERMEDIATE_VALUE)
+        trie.resetToState64(first_state_[static_cast<std::size_t>(c) - kFirstHan]);
+    } else {
+      r = trie.firstForCodePoint(c);
+    }
     k += len;
     if (r == USTRINGTRIE_NO_MATCH) break;
     if (USTRINGTRIE_HAS_VALUE(r)) best = k;

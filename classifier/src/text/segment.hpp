@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -42,6 +43,12 @@ class CjkDictionary {
   static constexpr int kMaxWordChars = 20;
 
  private:
+  // The trie's first step on each Han character (U+3400–U+9FFF), taken once
+  // here: the root branch is the trie's widest, so this is most of a lookup.
+  static constexpr char32_t kFirstHan = 0x3400, kLastHan = 0x9FFF;
+  std::vector<std::uint64_t> first_state_;  // UCharsTrie::getState64() after the step
+  std::vector<std::uint8_t> first_result_;  // its UStringTrieResult
+
   const char16_t* trie_ = nullptr;
   void* data_ = nullptr;  // UDataMemory*
 };
