@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <set>
+#include <map>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace icp::signals {
 namespace {
@@ -262,15 +263,28 @@ bool full_clause_segmentation() {
 }
 
 SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
-  std::set<std::uint32_t> seen_affirmed, seen_negated, seen_planned;
+  // Per phrase id, which of affirmed (1), negated (2), planned (4) it already counted for.
+  std::uint32_t max_phrase = 0;
+  for (const auto& h : hits_) max_phrase = std::max(max_phrase, h.phrase);
+  // Lexicon phrase ids are small; a map only for ids beyond any lexicon.
+  constexpr std::uint32_t kDense = 1u << 20;
+  thread_local std::vector<std::uint8_t> seen;
+  std::map<std::uint32_t, std::uint8_t> sparse;
+  seen.assign(hits_.empty() ? 0 : std::size_t{std::min(max_phrase, kDense)} + 1, 0);
+  auto first_time = [](std::uint8_t& flags, std::uint8_t bit) {
+    if (flags & bit) return false;
+    flags |= bit;
+    return true;
+  };
   for (const auto& h : hits_) {
     auto& s = strengths_[static_cast<std::size_t>(h.signal)];
-    if (h.affirmed() && seen_affirmed.insert(h.phrase).second) {
+    auto& flags = h.phrase < kDense ? seen[h.phrase] : sparse[h.phrase];
+    if (h.affirmed() && first_time(flags, 1)) {
       s.affirmed += h.weight;
       s.strongest = std::max(s.strongest, h.weight);
     }
-    if (h.negated && !h.past && seen_negated.insert(h.phrase).second) s.negated += h.weight;
-    if (h.planned && !h.negated && seen_planned.insert(h.phrase).second) s.planned += h.weight;
+    if (h.negated && !h.past && first_time(flags, 2)) s.negated += h.weight;
+    if (h.planned && !h.negated && first_time(flags, 4)) s.planned += h.weight;
   }
 }
 
