@@ -34,9 +34,10 @@ constexpr char32_t kReplacement = 0xFFFD;
 // Traditional → Simplified table, built once per process.
 
 struct TradTable {
+  static constexpr char32_t kMulti = 0x110000;  // no code point
   char32_t lo = 0;
   char32_t hi = 0;                                         // [lo, hi)
-  std::vector<char32_t> single;                            // index c - lo; 0 = not mapped
+  std::vector<char32_t> single;                            // index c - lo; 0 = not mapped, kMulti = in `multi`
   std::vector<std::pair<char32_t, std::u32string>> multi;  // sorted; mappings to 0 or 2+ chars
 
   bool maybe(char32_t c) const { return c >= lo && c < hi; }
@@ -77,6 +78,7 @@ std::unique_ptr<TradTable> build_trad_table() {
     if (out.size() == 1 && out[0] != 0) {
       table->single[c - table->lo] = out[0];
     } else {
+      table->single[c - table->lo] = TradTable::kMulti;
       table->multi.emplace_back(c, std::move(out));
     }
   }
@@ -118,25 +120,28 @@ bool is_ascii_alnum(unsigned char b) {
   return is_ascii_alpha(b) || (b >= '0' && b <= '9');
 }
 
-void append_utf8(std::string& s, char32_t c) {
+// Writes c at p (room for 4 bytes); returns the byte count.
+std::size_t write_utf8(char* p, char32_t c) {
   if (c < 0x80) {
-    s.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    char b[2] = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
-    s.append(b, 2);
-  } else if (c < 0x10000) {
-    char b[3] = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-                 static_cast<char>(0x80 | (c & 0x3F))};
-    s.append(b, 3);
-  } else {
-    char b[4] = {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
-                 static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
-    s.append(b, 4);
+    p[0] = static_cast<char>(c);
+    return 1;
   }
-}
-
-std::size_t utf8_length(char32_t c) {
-  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  if (c < 0x800) {
+    p[0] = static_cast<char>(0xC0 | (c >> 6));
+    p[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    p[0] = static_cast<char>(0xE0 | (c >> 12));
+    p[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    p[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  p[0] = static_cast<char>(0xF0 | (c >> 18));
+  p[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  p[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  p[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
 }
 
 // Decodes one UTF-8 character at in[i] (non-ASCII lead). Returns the code
@@ -238,8 +243,11 @@ class Pipeline {
         gaps_(gaps) {}
 
   void run() {
-    text_.reserve(n_ + 8);
-    if (source_) source_->reserve(n_ + 9);
+    // The output is written through len_ into pre-sized buffers (grow()),
+    // then cut to length.
+    len_ = text_.size();
+    text_.resize(len_ + n_ + 8);
+    if (source_) source_->resize(text_.size() + 1);
     std::size_t i = 0;
     while (i < n_) {
       const unsigned char b = in_[i];
@@ -263,9 +271,11 @@ class Pipeline {
       i += len;
     }
     flush_segment();
+    text_.resize(len_);
     // Pending whitespace at the end is trimmed.
     if (source_) {
-      if (!text_.empty() && prev_end_ != n_) gaps_->emplace_back(static_cast<std::uint32_t>(text_.size()), prev_end_);
+      source_->resize(len_);
+      if (len_ != 0 && prev_end_ != n_) gaps_->emplace_back(static_cast<std::uint32_t>(len_), prev_end_);
       source_->push_back(static_cast<std::uint32_t>(n_));
     }
   }
@@ -489,12 +499,12 @@ class Pipeline {
     }
     if (trad_.maybe(c)) {
       char32_t s = trad_.single[c - trad_.lo];
-      if (s != 0) {
+      if (s != 0 && s != TradTable::kMulti) {
         had_traditional_ = true;
         put(s, start, end);
         return;
       }
-      if (!trad_.multi.empty()) {
+      if (s == TradTable::kMulti) {
         auto it = std::lower_bound(trad_.multi.begin(), trad_.multi.end(), c,
                                    [](const auto& e, char32_t k) { return e.first < k; });
         if (it != trad_.multi.end() && it->first == c) {
@@ -522,7 +532,7 @@ class Pipeline {
 
   void put(char32_t c, std::uint32_t start, std::uint32_t end) {
     if (pending_ != Pending::kNone) {
-      if (!text_.empty()) {
+      if (len_ != 0) {
         if (pending_ == Pending::kNewline) {
           emit('\n', pend_start_, pend_end_);
         } else if (!(is_cjk(last_) && is_cjk(c))) {
@@ -537,25 +547,33 @@ class Pipeline {
 
   void emit(char32_t c, std::uint32_t start, std::uint32_t end) {
     if (source_) {
-      if (text_.empty() || start != unit_start_) {
-        if (!text_.empty() && start != prev_end_) {
-          gaps_->emplace_back(static_cast<std::uint32_t>(text_.size()), prev_end_);
+      if (len_ == 0 || start != unit_start_) {
+        if (len_ != 0 && start != prev_end_) {
+          gaps_->emplace_back(static_cast<std::uint32_t>(len_), prev_end_);
         }
         unit_start_ = start;
         prev_end_ = end;
       } else {
         prev_end_ = std::max(prev_end_, end);
       }
-      source_->insert(source_->end(), utf8_length(c), start);
     }
-    append_utf8(text_, c);
+    if (len_ + 4 > text_.size()) grow();
+    const std::size_t n = write_utf8(text_.data() + len_, c);
+    if (source_) std::fill_n(source_->data() + len_, n, start);
+    len_ += n;
+  }
+
+  void grow() {
+    text_.resize(std::max(text_.size() * 2, len_ + 16));
+    if (source_) source_->resize(text_.size() + 1);
   }
 
   const UNormalizer2* nfkc_;
   const TradTable& trad_;
   const unsigned char* in_;
   std::size_t n_;
-  std::string& text_;
+  std::string& text_;  // [0, len_) written; sized past it while running
+  std::size_t len_ = 0;
   std::vector<std::uint32_t>* source_;
   SourceGaps* gaps_;
 
