@@ -66,11 +66,21 @@ void Context::trace(std::string_view rule_id, const std::vector<const Hit*>& evi
   step.reason_zh = std::string(r.reason_zh);
   step.reason_en = std::string(r.reason_en);
   for (const Hit* h : evidence) {
-    // One span per phrase text is enough for the report.
-    Span s = span(*h);
+    // One span per phrase text is enough for the report (compared before
+    // anything is copied).
+    auto [begin, end] = text.to_source(h->begin, h->end);
+    const std::string_view phrase = original.substr(begin, end - begin);
+    const std::string_view signal = signals::name(h->signal);
     bool seen = std::any_of(step.evidence.begin(), step.evidence.end(),
-                            [&](const Span& e) { return e.text == s.text && e.signal == s.signal; });
-    if (!seen) step.evidence.push_back(std::move(s));
+                            [&](const Span& e) { return e.text == phrase && e.signal == signal; });
+    if (seen) continue;
+    Span& s = step.evidence.emplace_back();
+    s.begin = begin;
+    s.end = end;
+    s.text = std::string(phrase);
+    s.signal = std::string(signal);
+    s.negated = h->negated;
+    s.planned = h->planned;
   }
   decision.trace.push_back(std::move(step));
 }
