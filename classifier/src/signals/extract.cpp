@@ -80,6 +80,7 @@ class WordCheck {
     window_begin_ = window_end_ = 0;
     if (windows_) {
       reach_.assign(clause.end - clause.begin, 0);
+      cut_.assign(clause.end - clause.begin, 0);
       return;
     }
     auto relative = segmenter_.boundaries(text_.substr(clause.begin, clause.end - clause.begin));
@@ -101,6 +102,12 @@ class WordCheck {
   // unsure (other scripts nearby).
   bool is_cut(std::size_t p) {
     if (p <= clause_begin_ || p >= clause_end_) return true;
+    auto& known = cut_[p - clause_begin_];  // memoised per clause: 0 unknown, 1 cut, 2 not
+    if (known == 0) known = find_cut(p) ? 1 : 2;
+    return known == 1;
+  }
+
+  bool find_cut(std::size_t p) {
     if (!is_han(text_, p) || !is_han(text_, prev_char(text_, p))) return false;
     std::size_t i = p;
     for (int n = 1; n < text::CjkDictionary::kMaxWordChars && i > clause_begin_; ++n) {
@@ -130,6 +137,7 @@ class WordCheck {
   std::vector<std::size_t> boundaries_;  // of [window_begin_, window_end_)
   std::size_t window_begin_ = 0, window_end_ = 0;
   std::vector<std::uint32_t> reach_;  // per clause byte: 1 + longest word end, 0 unknown
+  std::vector<std::uint8_t> cut_;     // per clause byte: is_cut(), see there
   std::size_t clause_begin_ = 0, clause_end_ = 0;
   bool ready_ = false;
 };
