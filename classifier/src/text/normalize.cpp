@@ -91,6 +91,65 @@ const TradTable& trad_table() {
 }
 
 // ---------------------------------------------------------------------------
+// NFKC + case fold of a lone code point (a segment of one) for the CJK and
+// full-width punctuation blocks, built once per process: 。，、 and friends
+// would otherwise each take a call to unorm2_normalize.
+
+struct PunctTable {
+  struct Entry {
+    std::array<char32_t, 4> out{};
+    std::uint8_t length = 0xFF;  // 0xFF: not tabled, ask ICU
+  };
+  static constexpr char32_t kCjkLo = 0x3000, kCjkHi = 0x3040;    // CJK Symbols and Punctuation
+  static constexpr char32_t kWideLo = 0xFF00, kWideHi = 0xFFF0;  // Halfwidth and Fullwidth Forms
+  std::array<Entry, (kCjkHi - kCjkLo) + (kWideHi - kWideLo)> entries{};
+
+  const Entry* find(char32_t c) const { return const_cast<PunctTable*>(this)->find(c); }
+  Entry* find(char32_t c) {
+    if (c >= kCjkLo && c < kCjkHi) return &entries[c - kCjkLo];
+    if (c >= kWideLo && c < kWideHi) return &entries[(kCjkHi - kCjkLo) + (c - kWideLo)];
+    return nullptr;
+  }
+};
+
+std::unique_ptr<PunctTable> build_punct_table(const UNormalizer2* nfkc) {
+  auto table = std::make_unique<PunctTable>();
+  auto fill = [&](char32_t lo, char32_t hi) {
+    for (char32_t c = lo; c < hi; ++c) {
+      auto& e = *table->find(c);
+      const UChar in[1] = {static_cast<UChar>(c)};
+      UChar out[16];
+      UErrorCode ec = U_ZERO_ERROR;
+      const int32_t len = unorm2_normalize(nfkc, in, 1, out, 16, &ec);
+      if (U_FAILURE(ec)) continue;
+      std::array<char32_t, 4> cps{};
+      std::size_t n = 0;
+      bool fits = true;
+      for (int32_t k = 0; k < len;) {
+        UChar32 cp;
+        U16_NEXT(out, k, len, cp);
+        if (n == cps.size()) {
+          fits = false;
+          break;
+        }
+        cps[n++] = static_cast<char32_t>(cp);
+      }
+      if (!fits) continue;
+      e.out = cps;
+      e.length = static_cast<std::uint8_t>(n);
+    }
+  };
+  fill(PunctTable::kCjkLo, PunctTable::kCjkHi);
+  fill(PunctTable::kWideLo, PunctTable::kWideHi);
+  return table;
+}
+
+const PunctTable& punct_table(const UNormalizer2* nfkc) {
+  static const std::unique_ptr<PunctTable> table = build_punct_table(nfkc);
+  return *table;
+}
+
+// ---------------------------------------------------------------------------
 // Character classes.
 
 bool is_han(char32_t c) {
@@ -232,10 +291,11 @@ using SourceGaps = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 
 class Pipeline {
  public:
-  Pipeline(const UNormalizer2* nfkc, const TradTable& trad, std::string_view in, std::string& text,
-           std::vector<std::uint32_t>* source, SourceGaps* gaps)
+  Pipeline(const UNormalizer2* nfkc, const TradTable& trad, const PunctTable& punct, std::string_view in,
+           std::string& text, std::vector<std::uint32_t>* source, SourceGaps* gaps)
       : nfkc_(nfkc),
         trad_(trad),
+        punct_(punct),
         in_(reinterpret_cast<const unsigned char*>(in.data())),
         n_(in.size()),
         text_(text),
@@ -446,6 +506,10 @@ class Pipeline {
         stage_c(c, seg_start_, seg_end_);
         return;
       }
+      if (const auto* e = punct_.find(c); e && e->length != 0xFF) {
+        for (std::size_t k = 0; k < e->length; ++k) stage_c(e->out[k], seg_start_, seg_end_);
+        return;
+      }
       if (unorm2_isInert(nfkc_, static_cast<UChar32>(c))) {
         stage_c(c, seg_start_, seg_end_);
         return;
@@ -570,6 +634,7 @@ class Pipeline {
 
   const UNormalizer2* nfkc_;
   const TradTable& trad_;
+  const PunctTable& punct_;
   const unsigned char* in_;
   std::size_t n_;
   std::string& text_;  // [0, len_) written; sized past it while running
@@ -623,6 +688,7 @@ std::pair<std::size_t, std::size_t> NormalizedText::to_source(std::size_t begin,
 struct Normalizer::Impl {
   const UNormalizer2* nfkc = nullptr;
   const TradTable* trad = nullptr;
+  const PunctTable* punct = nullptr;
 };
 
 Normalizer::Normalizer() : impl_(new Impl) {
@@ -633,6 +699,7 @@ Normalizer::Normalizer() : impl_(new Impl) {
       throw std::runtime_error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(ec));
     }
     impl_->trad = &trad_table();
+    impl_->punct = &punct_table(impl_->nfkc);
   } catch (...) {
     delete impl_;
     throw;
@@ -648,7 +715,7 @@ NormalizedText Normalizer::normalize(std::string_view utf8) const {
     throw std::length_error("icp::text::Normalizer: input of 4 GiB or more");
   }
   NormalizedText out;
-  Pipeline p(impl_->nfkc, *impl_->trad, utf8, out.text, &out.source, &out.gaps_);
+  Pipeline p(impl_->nfkc, *impl_->trad, *impl_->punct, utf8, out.text, &out.source, &out.gaps_);
   p.run();
   out.invalid_utf8 = p.invalid();
   out.first_invalid_byte = p.first_invalid();
@@ -659,7 +726,7 @@ NormalizedText Normalizer::normalize(std::string_view utf8) const {
 
 std::string Normalizer::normalize_phrase(std::string_view utf8) const {
   std::string text;
-  Pipeline p(impl_->nfkc, *impl_->trad, utf8, text, nullptr, nullptr);
+  Pipeline p(impl_->nfkc, *impl_->trad, *impl_->punct, utf8, text, nullptr, nullptr);
   p.run();
   return text;
 }
