@@ -2,6 +2,7 @@
 // and the few that a filing shares.
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "readiness/readiness.hpp"
 
@@ -186,9 +187,19 @@ Condition company(const Facts& f) {
 
 }  // namespace
 
+// Built by moves: a braced list would copy every string of every condition.
 std::vector<Condition> licence_conditions(const Decision& d, const Facts& f, std::optional<double> headcount) {
-  return {company(f), capital(f), insured_staff(f, headcount), telecom_scope(f), no_foreign(d, f),
-          domain(f),  server(f),  preapprovals(d, f)};
+  std::vector<Condition> out;
+  out.reserve(8);
+  out.push_back(company(f));
+  out.push_back(capital(f));
+  out.push_back(insured_staff(f, headcount));
+  out.push_back(telecom_scope(f));
+  out.push_back(no_foreign(d, f));
+  out.push_back(domain(f));
+  out.push_back(server(f));
+  out.push_back(preapprovals(d, f));
+  return out;
 }
 
 // A filing needs far less: servers in mainland China and the sector approvals.
@@ -202,7 +213,11 @@ std::vector<Condition> filing_conditions(const Decision& d, const Facts& f) {
   }
   s.text_zh = "服务器在中国境内（境外服务器不能备案）";
   s.text_en = "Servers in mainland China (servers abroad cannot be filed)";
-  return {s, preapprovals(d, f)};
+  std::vector<Condition> out;
+  out.reserve(2);
+  out.push_back(std::move(s));
+  out.push_back(preapprovals(d, f));
+  return out;
 }
 
 }  // namespace icp::readiness

@@ -31,6 +31,7 @@ constexpr SectorDocument kSectorDocuments[] = {
 
 std::vector<Material> materials(const Decision& d, const Facts& f) {
   std::vector<Material> out;
+  out.reserve(16);
   auto add = [&](const char* id, std::string zh, std::string en) { out.push_back({id, std::move(zh), std::move(en)}); };
   const bool licence = d.decision == Outcome::license;
   if (licence) {
