@@ -7,6 +7,7 @@
 #include <unicode/udata.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -113,10 +114,43 @@ CjkDictionary::~CjkDictionary() {
   if (data_) udata_close(static_cast<UDataMemory*>(data_));
 }
 
+namespace {
+
+bool continues(UStringTrieResult r) {
+  return r == USTRINGTRIE_NO_VALUE || r == USTRINGTRIE_INTERMEDIATE_VALUE;
+}
+
+// The trie's second step after a Han character, per thread: a direct-mapped
+// cache keyed by the two code points (most lookups end at the second step).
+struct PairCache {
+  struct Entry {
+    std::uint64_t key = 0;  // first << 32 | second; 0 = empty (0 is never a first character here)
+    std::uint64_t state = 0;
+    UStringTrieResult result = USTRINGTRIE_NO_MATCH;
+  };
+  static constexpr unsigned kBits = 12;
+  std::vector<Entry> entries = std::vector<Entry>(std::size_t{1} << kBits);
+  // Valid only while the dictionary data stays mapped: one per dictionary.
+  const char16_t* trie = nullptr;
+
+  Entry& slot(std::uint64_t key) {
+    const auto h = static_cast<std::uint32_t>((key >> 32) * 0x9E3779B1u) ^ static_cast<std::uint32_t>(key);
+    return entries[(h * 0x85EBCA6Bu) >> (32 - kBits)];
+  }
+};
+
+}  // namespace
+
 std::size_t CjkDictionary::longest_word_end(std::string_view utf8, std::size_t i, std::size_t limit) const {
   std::size_t best = i;
   if (!trie_) return best;
+  thread_local PairCache cache;
+  if (cache.trie != trie_) {
+    std::fill(cache.entries.begin(), cache.entries.end(), PairCache::Entry{});
+    cache.trie = trie_;
+  }
   icu::UCharsTrie trie(trie_);
+  UChar32 first = -1;  // a Han first character, whose second step the cache knows
   const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
   std::size_t k = i;
   for (int chars = 0; chars < kMaxWordChars && k < limit; ++chars) {
@@ -135,12 +169,24 @@ std::size_t CjkDictionary::longest_word_end(std::string_view utf8, std::size_t i
     }
     if (k + len > limit) break;
     UStringTrieResult r;
-    if (chars > 0) {
+    if (chars == 1 && first >= 0) {
+      const std::uint64_t key = (static_cast<std::uint64_t>(first) << 32) | static_cast<std::uint32_t>(c);
+      auto& e = cache.slot(key);
+      if (e.key == key) {
+        r = e.result;
+        if (continues(r)) trie.resetToState64(e.state);
+      } else {
+        r = trie.nextForCodePoint(c);
+        e.key = key;
+        e.result = r;
+        e.state = continues(r) ? trie.getState64() : 0;
+      }
+    } else if (chars > 0) {
       r = trie.nextForCodePoint(c);
     } else if (c >= static_cast<UChar32>(kFirstHan) && c <= static_cast<UChar32>(kLastHan)) {
       r = static_cast<UStringTrieResult>(first_result_[static_cast<std::size_t>(c) - kFirstHan]);
-      if (r == USTRINGTRIE_NO_VALUE || r == USTRINGTRIE_INTERMEDIATE_VALUE)
-        trie.resetToState64(first_state_[static_cast<std::size_t>(c) - kFirstHan]);
+      if (continues(r)) trie.resetToState64(first_state_[static_cast<std::size_t>(c) - kFirstHan]);
+      first = c;
     } else {
       r = trie.firstForCodePoint(c);
     }
