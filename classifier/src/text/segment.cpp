@@ -70,6 +70,12 @@ std::vector<Clause> split_clauses(std::string_view normalized) {
   };
   std::size_t start = 0;
   for (std::size_t i = 0; i < n;) {
+    // Most of the text is Han: a lead byte E4–E9 with its two continuation
+    // bytes can be no clause mark, nor can those bytes.
+    if (s[i] >= 0xE4 && s[i] <= 0xE9 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     const std::size_t m = clause_mark(s, n, i);
     if (m == 0) {
       ++i;
