@@ -49,12 +49,24 @@ std::size_t next_char(std::string_view t, std::size_t i) {
 // token; but a match that begins and ends inside words straddles them
 // (广告 in 推广告知 = 推广|告知), and a one-character cue must begin a word
 // (没 in 出没 is no negation).
+// Per-thread buffers that extract() reuses from one text to the next.
+struct Scratch {
+  std::vector<match::Match> matches, in_words;
+  std::vector<std::size_t> clause_of, kept, open, boundaries;
+  std::vector<std::uint32_t> reach;
+  std::vector<std::uint8_t> cut;
+  std::vector<Hit> clause_hits;
+};
+
 class WordCheck {
  public:
-  WordCheck(std::string_view text, const text::WordSegmenter& segmenter)
+  WordCheck(std::string_view text, const text::WordSegmenter& segmenter, Scratch& scratch)
       : text_(text),
         segmenter_(segmenter),
-        windows_(!g_full_clause.load(std::memory_order_relaxed) && segmenter.dictionary().available()) {}
+        windows_(!g_full_clause.load(std::memory_order_relaxed) && segmenter.dictionary().available()),
+        boundaries_(scratch.boundaries),
+        reach_(scratch.reach),
+        cut_(scratch.cut) {}
 
   bool acceptable(const match::Match& m, const CompiledPhrase& phrase, const text::Clause& clause) {
     if (is_ascii(text_[m.begin])) return true;  // the matcher already checks ASCII word edges
@@ -134,10 +146,10 @@ class WordCheck {
   std::string_view text_;
   const text::WordSegmenter& segmenter_;
   const bool windows_;
-  std::vector<std::size_t> boundaries_;  // of [window_begin_, window_end_)
+  std::vector<std::size_t>& boundaries_;  // of [window_begin_, window_end_)
   std::size_t window_begin_ = 0, window_end_ = 0;
-  std::vector<std::uint32_t> reach_;  // per clause byte: 1 + longest word end, 0 unknown
-  std::vector<std::uint8_t> cut_;     // per clause byte: is_cut(), see there
+  std::vector<std::uint32_t>& reach_;  // per clause byte: 1 + longest word end, 0 unknown
+  std::vector<std::uint8_t>& cut_;     // per clause byte: is_cut(), see there
   std::size_t clause_begin_ = 0, clause_end_ = 0;
   bool ready_ = false;
 };
@@ -151,9 +163,11 @@ bool masks(const CompiledLexicon& lexicon, Signal longer, Signal shorter) {
          lexicon.info(longer).kind == lexicon.info(shorter).kind;
 }
 
-std::vector<std::size_t> drop_masked(const std::vector<match::Match>& matches, const CompiledLexicon& lexicon) {
-  std::vector<std::size_t> kept;
-  std::vector<std::size_t> open;                      // earlier matches that may still contain later ones
+// The indexes of the matches not masked, into `kept`; `open` is scratch.
+void drop_masked(const std::vector<match::Match>& matches, const CompiledLexicon& lexicon,
+                 std::vector<std::size_t>& kept, std::vector<std::size_t>& open) {
+  kept.clear();
+  open.clear();                                       // earlier matches that may still contain later ones
   for (std::size_t i = 0; i < matches.size(); ++i) {  // sorted by begin, longer first
     const auto& m = matches[i];
     std::erase_if(open, [&](std::size_t j) { return matches[j].end <= m.begin; });
@@ -170,7 +184,6 @@ std::vector<std::size_t> drop_masked(const std::vector<match::Match>& matches, c
     if (!masked) kept.push_back(i);
     open.push_back(i);
   }
-  return kept;
 }
 
 // A negation denies the first phrase after it, within kNegationReach
@@ -299,14 +312,17 @@ SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
 SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
                   const text::WordSegmenter& segmenter) {
   std::string_view view = text.text;
-  std::vector<match::Match> matches;
+  thread_local Scratch scratch;
+  auto& matches = scratch.matches;
   lexicon.matcher().find_all(view, matches);
   const auto clauses = text::split_clauses(view);
 
   // Matches outside every clause sit on punctuation; they are dropped.
-  std::vector<match::Match> in_words;
-  std::vector<std::size_t> clause_of;  // parallel to in_words
-  WordCheck words(view, segmenter);
+  auto& in_words = scratch.in_words;
+  auto& clause_of = scratch.clause_of;  // parallel to in_words
+  in_words.clear();
+  clause_of.clear();
+  WordCheck words(view, segmenter, scratch);
   std::size_t c = 0;
   for (const auto& m : matches) {
     while (c < clauses.size() && clauses[c].end <= m.begin) ++c;
@@ -318,7 +334,8 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
   }
 
   std::vector<Hit> hits;
-  std::vector<Hit> clause_hits;
+  auto& clause_hits = scratch.clause_hits;
+  clause_hits.clear();
   std::size_t current = 0;
   auto flush = [&] {
     apply_scope(view, clause_hits);
@@ -326,7 +343,8 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
       if (!is_cue(h.signal) && h.signal != Signal::neutral) hits.push_back(h);
     clause_hits.clear();
   };
-  for (std::size_t i : drop_masked(in_words, lexicon)) {
+  drop_masked(in_words, lexicon, scratch.kept, scratch.open);
+  for (std::size_t i : scratch.kept) {
     if (clause_of[i] != current) {
       flush();
       current = clause_of[i];
