@@ -318,6 +318,17 @@ class Pipeline {
         ++i;
         continue;
       }
+      // Fast path: a Han character that NFKC, case folding and the
+      // Traditional table all leave alone (what feed() would do with it).
+      if (b >= 0xE4 && b <= 0xE9 && i + 2 < n_ && (in_[i + 1] & 0xC0) == 0x80 && (in_[i + 2] & 0xC0) == 0x80) {
+        const char32_t h = ((b & 0x0Fu) << 12) | ((in_[i + 1] & 0x3Fu) << 6) | (in_[i + 2] & 0x3Fu);
+        if (is_inert_han(h) && (!trad_.maybe(h) || trad_.single[h - trad_.lo] == 0)) {
+          flush_segment();
+          put(h, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 3));
+          i += 3;
+          continue;
+        }
+      }
       std::size_t len;
       int32_t c = decode_utf8(in_, n_, i, len);
       if (c < 0) {
