@@ -1,6 +1,7 @@
 #include "decide/context.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "decide/rules.hpp"
@@ -10,9 +11,11 @@ namespace {
 
 template <typename Keep>
 std::vector<const Hit*> collect(const signals::SignalSet& signals, std::initializer_list<Signal> list, Keep keep) {
+  std::array<bool, signals::kSignalCount> wanted{};
+  for (Signal s : list) wanted[static_cast<std::size_t>(s)] = true;
   std::vector<const Hit*> out;
   for (const auto& h : signals.hits())
-    if (std::find(list.begin(), list.end(), h.signal) != list.end() && keep(h)) out.push_back(&h);
+    if (wanted[static_cast<std::size_t>(h.signal)] && keep(h)) out.push_back(&h);
   return out;
 }
 
