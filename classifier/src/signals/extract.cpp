@@ -34,6 +34,9 @@ bool is_han(std::string_view t, std::size_t i) {
 }
 
 std::size_t prev_char(std::string_view t, std::size_t i) {
+  if (i >= 3 && (static_cast<unsigned char>(t[i - 1]) & 0xC0) == 0x80 &&
+      (static_cast<unsigned char>(t[i - 2]) & 0xC0) == 0x80 && (static_cast<unsigned char>(t[i - 3]) & 0xC0) != 0x80)
+    return i - 3;  // a three-byte character (Han), the common case
   do --i;
   while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80);
   return i;
