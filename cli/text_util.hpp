@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "icp/decision.hpp"
+
 namespace icp::cli {
 
 enum class Lang { zh, en };
@@ -13,10 +15,8 @@ inline const char* pick(Lang lang, const char* zh, const char* en) {
   return lang == Lang::zh ? zh : en;
 }
 
-// `bytes` with every invalid UTF-8 sequence (stray continuation bytes,
-// truncated, overlong, surrogate or out-of-range code points) replaced by
-// U+FFFD. Valid input comes back unchanged.
-std::string to_valid_utf8(std::string_view bytes);
+// Invalid UTF-8 → U+FFFD: the library's function (icp/decision.hpp).
+using icp::to_valid_utf8;
 
 // True when `text` holds nothing but whitespace: ASCII spaces and controls
 // \t\n\v\f\r, U+00A0, U+3000 (ideographic space) and U+FEFF (BOM).

@@ -20,6 +20,32 @@ lexicon::Lexicon load(const Options& options) {
   return lexicon;
 }
 
+// The facts in play for Decision::facts: given by the caller, or read from
+// the text with the words that said it.
+std::vector<FactValue> fact_values(const Facts& given, const Facts& in_play, const facts::FromText& stated,
+                                   const text::NormalizedText& normalized, std::string_view text) {
+  auto evidence = [&](const std::string& name) {
+    Span span;
+    for (const auto& found : stated.found)
+      if (found.name == name) {
+        auto [begin, end] = normalized.to_source(found.begin, found.end);
+        span = {begin, end, std::string(text.substr(begin, end - begin)), "fact_" + name, false, false};
+        break;
+      }
+    return span;
+  };
+  std::vector<FactValue> out;
+  const auto given_names = facts::describe(given);
+  for (const auto& [name, value] : facts::describe(in_play)) {
+    bool from_text = true;
+    for (const auto& g : given_names) from_text &= g.first != name;
+    out.push_back({name, value, from_text, from_text ? evidence(name) : Span{}});
+  }
+  if (stated.headcount)
+    out.push_back({"headcount", facts::describe_number(*stated.headcount), true, evidence("headcount")});
+  return out;
+}
+
 }  // namespace
 
 struct Classifier::Impl {
@@ -50,30 +76,7 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
     decision.notes.push_back(
         {"empty_text", "输入为空或只有空白、标记", "The input is empty or only whitespace and markup"});
 
-  // Which facts were in play, and where the text gave them.
-  const auto given_names = facts::describe(given);
-  for (const auto& [name, value] : facts::describe(in_play)) {
-    FactValue v{name, value, true, {}};
-    for (const auto& g : given_names) v.from_text &= g.first != name;
-    if (v.from_text)
-      for (const auto& found : stated.found)
-        if (found.name == name || (name == "foreign_shareholding" && found.name == "foreign_share") ||
-            (name == "server_in_mainland" && found.name == "server_province")) {
-          auto [begin, end] = normalized.to_source(found.begin, found.end);
-          v.evidence = {begin, end, std::string(text.substr(begin, end - begin)), "fact_" + name, false, false};
-          break;
-        }
-    decision.facts.push_back(std::move(v));
-  }
-  if (stated.headcount) {
-    FactValue v{"headcount", facts::describe_number(*stated.headcount), true, {}};
-    for (const auto& found : stated.found)
-      if (found.name == "headcount") {
-        auto [begin, end] = normalized.to_source(found.begin, found.end);
-        v.evidence = {begin, end, std::string(text.substr(begin, end - begin)), "fact_headcount", false, false};
-      }
-    decision.facts.push_back(std::move(v));
-  }
+  decision.facts = fact_values(given, in_play, stated, normalized, text);
   readiness::assess(decision, in_play, stated.headcount);
   return decision;
 }

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "icp/export.h"
@@ -142,6 +143,11 @@ struct Decision {
 ICP_API const char* to_string(Outcome outcome) noexcept;
 // "measures" | "catalogue" | "notice" | "brief" | "beyond_brief"
 ICP_API const char* to_string(Basis basis) noexcept;
+// `bytes` with every invalid UTF-8 sequence replaced by U+FFFD; valid text
+// comes back unchanged. For rendering Span::text of an input that was not
+// valid UTF-8.
+ICP_API std::string to_valid_utf8(std::string_view bytes);
+
 // "met" | "not_met" | "unknown"
 ICP_API const char* to_string(ConditionStatus status) noexcept;
 

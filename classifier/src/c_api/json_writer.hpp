@@ -10,14 +10,16 @@
 // the same value, non-finite ones as null (JSON has no NaN).
 #pragma once
 
+#include "icp/decision.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace icp::c_api {
 
-// `bytes` with every invalid UTF-8 sequence replaced by U+FFFD (EF BF BD).
-std::string to_valid_utf8(std::string_view bytes);
+// Invalid UTF-8 → U+FFFD: the library-wide function (icp/decision.hpp).
+using icp::to_valid_utf8;
 
 // Appends the JSON string literal (with quotes) for `bytes`.
 void append_json_string(std::string& out, std::string_view bytes);

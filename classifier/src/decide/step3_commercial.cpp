@@ -17,6 +17,14 @@ int strongest(const Context& c, std::initializer_list<Signal> list) {
   return best;
 }
 
+// Advertising income: commercial in the brief, disputed under art. 3.
+void note_ads_disputed(Context& c) {
+  c.note("ads_disputed",
+         "广告收入按代办指南与实务视为经营性；《互联网信息服务管理办法》第三条只提向用户有偿提供，有争议",
+         "Advertising income counts as commercial in the brief and in practice; art. 3 speaks only of paid "
+         "services to users, so this is disputed");
+}
+
 void decide(Context& c, Outcome outcome, Ground ground) {
   c.decision.decision = outcome;
   c.found.ground = ground;
@@ -55,10 +63,7 @@ void step3_commercial(Context& c) {
     if (ads) {
       decide(c, Outcome::license, Ground::ads_only);
       c.trace("commercial.ads", c.affirmed_hits({Signal::pay_ads}));
-      c.note("ads_disputed",
-             "广告收入按代办指南与实务视为经营性；《互联网信息服务管理办法》第三条只提向用户有偿提供，有争议",
-             "Advertising income counts as commercial in the brief and in practice; art. 3 speaks only of paid "
-             "services to users, so this is disputed");
+      note_ads_disputed(c);
     } else {
       decide(c, Outcome::filing, Ground::free_no_ads);
       c.trace("fact.no_charges", {});
@@ -77,11 +82,7 @@ void step3_commercial(Context& c) {
     if (design) c.trace("commercial.design", c.affirmed_hits({Signal::pay_design}));
     if (users_pay) c.trace("commercial.explicit", c.affirmed_hits(kUserPays));
     if (c.affirmed(Signal::pay_ads) > 0) c.trace("commercial.ads", c.affirmed_hits({Signal::pay_ads}));
-    if (only_ads)
-      c.note("ads_disputed",
-             "广告收入按代办指南与实务视为经营性；《互联网信息服务管理办法》第三条只提向用户有偿提供，有争议",
-             "Advertising income counts as commercial in the brief and in practice; art. 3 speaks only of paid "
-             "services to users, so this is disputed");
+    if (only_ads) note_ads_disputed(c);
     return;
   }
   if (c.planned_sum(kAllPay) >= 2) {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 
+#include "facts/ascii.hpp"
 #include "facts/number.hpp"
 #include "facts/provinces.hpp"
 #include "icp/facts.hpp"
@@ -15,6 +16,8 @@ FactError::FactError(std::string fact, const std::string& message)
 
 namespace {
 
+using facts::lower_ascii;
+
 std::string trim(std::string_view s) {
   auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -25,19 +28,13 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-std::string lower(std::string s) {
-  for (auto& ch : s)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return s;
-}
-
 bool is_unknown(const std::string& v) {
   static const std::array<std::string_view, 8> words = {"", "不确定", "不知道", "未知", "unknown", "?", "？", "n/a"};
-  return std::find(words.begin(), words.end(), lower(v)) != words.end();
+  return std::find(words.begin(), words.end(), lower_ascii(v)) != words.end();
 }
 
 std::optional<bool> parse_bool(const std::string& raw) {
-  const std::string v = lower(raw);
+  const std::string v = lower_ascii(raw);
   for (std::string_view yes : {"是", "有", "对", "会", "需要", "yes", "y", "true", "1", "是的", "有的", "包含", "已"})
     if (v == yes) return true;
   for (std::string_view no : {"否", "无", "没有", "不", "不是", "没", "不会", "no", "n", "false", "0", "不包含", "未"})
@@ -158,7 +155,7 @@ const std::vector<Entry>& entries() {
               reset(&Facts::is_company)};
       FactInfo info = e.info;
       e.set = [info](Facts& f, const std::string& raw) {
-        const std::string v = lower(raw);
+        const std::string v = lower_ascii(raw);
         for (std::string_view c : {"公司", "企业", "company", "corporation", "enterprise", "法人"})
           if (v == c) return void(f.is_company = true);
         for (std::string_view p : {"个人", "individual", "person", "自然人", "个体"})
@@ -202,7 +199,7 @@ const std::vector<Entry>& entries() {
 }
 
 const Entry* find(std::string_view name) {
-  const std::string wanted = lower(trim(name));
+  const std::string wanted = lower_ascii(trim(name));
   for (const auto& e : entries()) {
     if (e.info.name == wanted) return &e;
     for (const auto& a : e.info.aliases)

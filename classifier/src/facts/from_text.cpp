@@ -140,6 +140,7 @@ void foreign_share(std::string_view t, const KeywordIndex& index, FromText& out)
     out.facts.foreign_share = value;
     out.facts.foreign_shareholding = value > 0;
     out.found.push_back({"foreign_share", h.keyword, end});
+    out.found.push_back({"foreign_shareholding", h.keyword, end});
     return;
   }
   for (const auto& h : index.after(kPercentOf)) {
@@ -151,6 +152,7 @@ void foreign_share(std::string_view t, const KeywordIndex& index, FromText& out)
     out.facts.foreign_share = n->value;
     out.facts.foreign_shareholding = n->value > 0;
     out.found.push_back({"foreign_share", h.keyword, h.value + n->consumed});
+    out.found.push_back({"foreign_shareholding", h.keyword, h.value + n->consumed});
     return;
   }
 }
@@ -215,6 +217,7 @@ void servers(const KeywordIndex& index, FromText& out) {
       out.facts.server_province = std::string(place->province);
       out.facts.server_in_mainland = true;
       out.found.push_back({"server_province", h.keyword, h.value + place->end});
+      out.found.push_back({"server_in_mainland", h.keyword, h.value + place->end});
       return;
     }
     if (window.find("境内") != std::string_view::npos || window.find("国内") != std::string_view::npos) {

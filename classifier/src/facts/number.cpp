@@ -3,6 +3,8 @@
 #include <cmath>
 #include <string>
 
+#include "facts/ascii.hpp"
+
 namespace icp::facts {
 namespace {
 
@@ -117,17 +119,10 @@ bool starts_with_any(std::string_view s, std::initializer_list<std::string_view>
   return false;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
 // What follows a number, lower-cased, without spaces.
 std::string rest_of(std::string_view text, const Number& n) {
   std::string rest;
-  for (char ch : lower(text.substr(n.consumed)))
+  for (char ch : lower_ascii(text.substr(n.consumed)))
     if (ch != ' ') rest += ch;
   return rest;
 }
@@ -227,7 +222,7 @@ std::optional<double> parse_amount(std::string_view text) {
 }
 
 std::optional<double> parse_percent(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = lower_ascii(text);
   std::size_t length = 0;
   std::size_t i = skip_spaces(t, 0);
   std::string_view view(t);
@@ -258,7 +253,7 @@ std::optional<double> parse_count(std::string_view text) {
 }
 
 std::optional<double> parse_months(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = lower_ascii(text);
   std::size_t i = skip_spaces(t, 0);
   std::string_view view(t);
   if (view.substr(i) == "半年") return 6.0;

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "facts/ascii.hpp"
+
 namespace icp::facts {
 namespace {
 
@@ -134,13 +136,6 @@ constexpr Place kPlaces[] = {
     {"zhangjiakou", "河北"},
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
 std::string_view strip_suffixes(std::string_view s) {
   for (std::string_view suffix :
        {"特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", " province", " city"})
@@ -152,7 +147,7 @@ std::string_view strip_suffixes(std::string_view s) {
 }  // namespace
 
 std::optional<std::string_view> province_of(std::string_view name) {
-  const std::string key = lower(name);
+  const std::string key = lower_ascii(name);
   std::string_view trimmed = strip_suffixes(key);
   for (const auto& p : kPlaces)
     if (p.name == trimmed) return p.province;
@@ -189,7 +184,7 @@ std::optional<std::vector<std::string>> parse_sectors(std::string_view text) {
       {"医疗器械", "medical_devices"},
       {"器械", "medical_devices"},
   };
-  const std::string lowered = lower(text);
+  const std::string lowered = lower_ascii(text);
   std::vector<std::string> out;
   std::string_view rest = lowered;
   for (std::string_view none : {"无", "none", "没有", "否", "不涉及", "no"})

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "facts/describe.hpp"
 #include "readiness/readiness.hpp"
 
 namespace icp::readiness {
@@ -15,11 +16,7 @@ constexpr double kMinInsuredStaff = 3;
 constexpr double kMinDomainMonths = 6;
 
 std::string number(double v) {
-  if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
-  std::string s = std::to_string(v);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
+  return facts::describe_number(v);
 }
 
 std::string yuan_zh(double v) {
