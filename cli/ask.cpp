@@ -11,7 +11,7 @@
 namespace icp::cli {
 namespace {
 
-const icp::FactInfo* info(const std::string& name) {
+const icp::FactInfo* info(std::string_view name) {
   for (const auto& f : icp::fact_catalogue())
     if (f.name == name) return &f;
   return nullptr;
@@ -38,9 +38,9 @@ const char* condition_of(const std::string& fact) {
 
 // The next question: a missing fact of the decision first, then a fact
 // behind an unknown condition. Empty when nothing is left to ask.
-std::string next_question(const icp::Decision& d, const std::set<std::string>& asked) {
+std::string next_question(const icp::Decision& d, const std::set<std::string, std::less<>>& asked) {
   for (const auto& m : d.missing_facts)
-    if (!asked.count(m.id) && info(m.id)) return m.id;
+    if (!asked.count(m.id) && info(m.id)) return std::string(m.id);
   const bool filing = d.decision == icp::Outcome::filing;
   for (const auto& f : icp::fact_catalogue()) {
     // A filing only needs the servers in mainland China, not in the province.
@@ -62,7 +62,10 @@ std::string join(const std::vector<int>& v) {
 
 std::string sectors(const icp::Decision& d) {
   std::string out;
-  for (const auto& p : d.preapprovals) out += (out.empty() ? "" : ",") + p.sector;
+  for (const auto& p : d.preapprovals) {
+    if (!out.empty()) out += ',';
+    out += p.sector;
+  }
   return out.empty() ? "-" : out;
 }
 
@@ -100,7 +103,7 @@ icp::Decision ask(const icp::Classifier& classifier, std::string_view text, icp:
                   std::istream& in, std::ostream& out) {
   icp::Decision d = classifier.classify(text, facts);
   summary(out, d, lang);
-  std::set<std::string> asked;
+  std::set<std::string, std::less<>> asked;
   for (std::string name = next_question(d, asked); !name.empty(); name = next_question(d, asked)) {
     asked.insert(name);
     const icp::FactInfo& f = *info(name);

@@ -164,7 +164,7 @@ Labels labels_of(const icp::Decision& d) {
   std::sort(l.categories.begin(), l.categories.end());
   l.categories.erase(std::unique(l.categories.begin(), l.categories.end()), l.categories.end());
   l.news_permit = d.news_permit;
-  for (const auto& p : d.preapprovals) l.preapprovals.push_back(p.sector);
+  for (const auto& p : d.preapprovals) l.preapprovals.emplace_back(p.sector);
   std::sort(l.preapprovals.begin(), l.preapprovals.end());
   l.preapprovals.erase(std::unique(l.preapprovals.begin(), l.preapprovals.end()), l.preapprovals.end());
   l.foreign = d.foreign_investment;

@@ -15,7 +15,7 @@ json::string str(std::string_view bytes) {
   return json::string(valid);
 }
 
-const std::string& choose(Lang lang, const std::string& zh, const std::string& en) {
+std::string_view choose(Lang lang, std::string_view zh, std::string_view en) {
   return lang == Lang::zh ? zh : en;
 }
 

@@ -106,7 +106,7 @@ std::string category_name(int category, Lang lang) {
   return lang == Lang::zh ? zh[category - 1] : en[category - 1];
 }
 
-std::string sector_name(const std::string& sector, Lang lang) {
+std::string sector_name(std::string_view sector, Lang lang) {
   struct Name {
     const char* id;
     const char* zh;
@@ -144,7 +144,7 @@ void render_text(std::ostream& out, const icp::Decision& d, Lang lang) {
         << (p.still_required
                 ? pick(lang, "仍需前置审批", "approval still required")
                 : pick(lang, "全国性审批已取消，请核实本省要求", "national approval cancelled, check the province"));
-    const std::string& standing = lang == Lang::zh ? p.standing_zh : p.standing_en;
+    const std::string_view standing = lang == Lang::zh ? p.standing_zh : p.standing_en;
     if (!standing.empty()) out << pick(lang, "（", " (") << printable(standing) << pick(lang, "）", ")");
     out << '\n';
     print_evidence(out, p.evidence, lang, "    ");

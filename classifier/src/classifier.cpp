@@ -20,6 +20,20 @@ lexicon::Lexicon load(const Options& options) {
   return lexicon;
 }
 
+// The evidence signal of a fact read from the text, e.g.
+// "fact_registered_capital": made once, as Span::signal views static text.
+std::string_view fact_signal(std::string_view name) {
+  static const std::vector<std::string> signals = [] {
+    std::vector<std::string> out;
+    for (const auto& f : fact_catalogue()) out.push_back("fact_" + f.name);
+    out.push_back("fact_headcount");
+    return out;
+  }();
+  for (const auto& s : signals)
+    if (std::string_view(s).substr(5) == name) return s;
+  return "fact";
+}
+
 // The facts in play for Decision::facts: given by the caller, or read from
 // the text with the words that said it.
 std::vector<FactValue> fact_values(const Facts& given, const Facts& in_play, const facts::FromText& stated,
@@ -29,7 +43,7 @@ std::vector<FactValue> fact_values(const Facts& given, const Facts& in_play, con
     for (const auto& found : stated.found)
       if (found.name == name) {
         auto [begin, end] = normalized.to_source(found.begin, found.end);
-        span = {begin, end, std::string(text.substr(begin, end - begin)), "fact_" + name, false, false};
+        span = {begin, end, std::string(text.substr(begin, end - begin)), fact_signal(name), false, false};
         break;
       }
     return span;

@@ -291,7 +291,7 @@ std::string percent(std::size_t part, std::size_t whole) {
 
 std::string sorted_sectors(const icp::Decision& d) {
   std::vector<std::string> sectors;
-  for (const auto& p : d.preapprovals) sectors.push_back(p.sector);
+  for (const auto& p : d.preapprovals) sectors.emplace_back(p.sector);
   std::stable_sort(sectors.begin(), sectors.end(),
                    [](const std::string& a, const std::string& b) { return sector_index(a) < sector_index(b); });
   return join(sectors);

@@ -54,14 +54,14 @@ std::string summary(const Decision& d) {
   std::string s = std::string(icp::to_string(d.decision)) + " [";
   for (int n : d.categories) s += std::to_string(n) + " ";
   s += "] rules:";
-  for (const auto& t : d.trace) s += " " + t.rule;
+  for (const auto& t : d.trace) (s += " ") += t.rule;
   s += " notes:";
-  for (const auto& n : d.notes) s += " " + n.id;
+  for (const auto& n : d.notes) (s += " ") += n.id;
   s += " ask:";
-  for (const auto& m : d.missing_facts) s += " " + m.id;
+  for (const auto& m : d.missing_facts) (s += " ") += m.id;
   s += " evidence:";
   for (const auto& e : d.evidence)
-    s += " " + e.text + "/" + e.signal + (e.negated ? "/N" : "") + (e.planned ? "/P" : "");
+    ((((s += " ") += e.text) += "/") += e.signal) += (e.negated ? "/N" : "") + std::string(e.planned ? "/P" : "");
   return s;
 }
 
@@ -119,7 +119,7 @@ void check_invariants(const Decision& d, std::string_view input) {
                                 [](const icp::Preapproval& p) { return p.sector == "news"; });
   CHECK(d.news_permit == ((d.decision == Outcome::license && interactive) || news));
   CHECK(d.foreign_investment == has_rule(d, "foreign.flag"));
-  std::set<std::string> notes, asks;
+  std::set<std::string_view> notes, asks;
   for (const auto& n : d.notes) {
     CHECK(notes.insert(n.id).second);
     CHECK(!n.text_zh.empty());

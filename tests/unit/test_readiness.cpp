@@ -113,7 +113,7 @@ TEST_CASE("readiness: ready is yes only when every condition is met") {
   icp::set_fact(fewer, "registered_capital", "50万");
   d = classifier().classify(kLicence, fewer);
   CHECK(d.readiness.ready == "no");
-  CHECK(d.readiness.unmet == std::vector<std::string>{"registered_capital"});
+  CHECK(d.readiness.unmet == std::vector<std::string_view>{"registered_capital"});
 
   d = classifier().classify(kLicence);
   CHECK(d.readiness.ready == "unknown");

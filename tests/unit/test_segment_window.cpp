@@ -40,12 +40,12 @@ std::string fingerprint(const icp::Decision& d) {
   for (int c : d.categories) s += " c" + std::to_string(c);
   s += d.news_permit ? " news" : "";
   s += d.foreign_investment ? " foreign" : "";
-  for (const auto& p : d.preapprovals) s += " pre:" + p.sector;
+  for (const auto& p : d.preapprovals) (s += " pre:") += p.sector;
   s += " conf:" + std::to_string(d.confidence);
   for (const auto& e : d.evidence)
-    s += " [" + std::to_string(e.begin) + "," + std::to_string(e.end) + " " + e.signal + (e.negated ? " neg" : "") +
-         (e.planned ? " plan" : "") + "]";
-  for (const auto& t : d.trace) s += " " + t.rule;
+    s += " [" + std::to_string(e.begin) + "," + std::to_string(e.end) + " " + std::string(e.signal) +
+         (e.negated ? " neg" : "") + (e.planned ? " plan" : "") + "]";
+  for (const auto& t : d.trace) (s += " ") += t.rule;
   return s;
 }
 

@@ -5,8 +5,14 @@
 // text the caller passed in, so evidence can be highlighted in the original.
 //
 // Decision and the structs in it are aggregates of standard types: copyable,
-// movable, owning all their data, with no hidden reference to the Classifier
-// or the input. Texts meant for people come in two languages (*_zh, *_en);
+// movable, with no hidden reference to the Classifier or the input. Fields of
+// type std::string_view hold the library's fixed texts (rule ids, citations,
+// reasons, questions, notes, conditions, materials): they view static tables
+// that live as long as the program (or until a dlopen()ed library is
+// unloaded), so they never dangle while the library is loaded; copy them into
+// std::string to keep them beyond that. They are views because a classifier
+// answers hundreds of them per text, and copying each would cost more than
+// the rest of the decision (batch throughput). Texts meant for people come in two languages (*_zh, *_en);
 // pick one when rendering. Span::text holds the caller's bytes as given, so
 // it is valid UTF-8 only if the input was; the C API's JSON (icp/icp.h)
 // replaces invalid sequences with U+FFFD.
@@ -39,46 +45,46 @@ enum class Basis {
 
 // A phrase of the input that decided something.
 struct Span {
-  std::size_t begin = 0;  // byte offset into the caller's text
-  std::size_t end = 0;    // one past the last byte
-  std::string text;       // the caller's bytes [begin, end), as UTF-8
-  std::string signal;     // lexicon signal id, e.g. "pay_ads"
-  bool negated = false;   // "不提供即时通讯" — the phrase is denied
-  bool planned = false;   // "计划上线付费会员" — announced, not yet live
+  std::size_t begin = 0;    // byte offset into the caller's text
+  std::size_t end = 0;      // one past the last byte
+  std::string text;         // the caller's bytes [begin, end), as UTF-8
+  std::string_view signal;  // lexicon signal id, e.g. "pay_ads" (static, see above)
+  bool negated = false;     // "不提供即时通讯" — the phrase is denied
+  bool planned = false;     // "计划上线付费会员" — announced, not yet live
 };
 
 // One step of the decision, as the report explains it.
 struct TraceStep {
-  int step = 0;      // 1–7, the step of the decision in domain.md
-  std::string rule;  // stable rule id, e.g. "commercial.presumed_platform"
+  int step = 0;           // 1–7, the step of the decision in domain.md
+  std::string_view rule;  // stable rule id, e.g. "commercial.presumed_platform"
   Basis basis = Basis::brief;
-  std::string citation;   // e.g. "《互联网信息服务管理办法》第三条"
-  std::string reason_zh;  // one line, Chinese
-  std::string reason_en;  // one line, English
+  std::string_view citation;   // e.g. "《互联网信息服务管理办法》第三条"
+  std::string_view reason_zh;  // one line, Chinese
+  std::string_view reason_en;  // one line, English
   std::vector<Span> evidence;
 };
 
 // Sector approval needed before the licence or filing (Measures art. 5).
 struct Preapproval {
-  std::string sector;          // news | publishing | education | medical | drugs | medical_devices
+  std::string_view sector;     // news | publishing | education | medical | drugs | medical_devices
   bool still_required = true;  // false: national approval cancelled, check the province
-  std::string standing_zh;
-  std::string standing_en;
+  std::string_view standing_zh;
+  std::string_view standing_en;
   std::vector<Span> evidence;
 };
 
 // A fact the text does not give, asked the way an agency would ask it.
 struct MissingFact {
-  std::string id;  // e.g. "charges_users"
-  std::string question_zh;
-  std::string question_en;
+  std::string_view id;  // e.g. "charges_users"
+  std::string_view question_zh;
+  std::string_view question_en;
 };
 
 // Something the report should say beside the decision (other permits,
 // disputes between sources, input problems).
 struct Note {
-  std::string id;  // e.g. "edi_licence", "invalid_utf8"
-  std::string text_zh;
+  std::string_view id;  // e.g. "edi_licence", "invalid_utf8"
+  std::string text_zh;  // may name details of the input (e.g. a byte offset)
   std::string text_en;
 };
 
@@ -89,21 +95,21 @@ enum class ConditionStatus { met, not_met, unknown };
 
 // One condition for the licence (or the filing), with what the facts say.
 struct Condition {
-  std::string id;  // e.g. "registered_capital", "insured_staff", "server_province"
+  std::string_view id;  // e.g. "registered_capital", "insured_staff", "server_province"
   ConditionStatus status = ConditionStatus::unknown;
-  std::string text_zh;  // the condition as the brief states it
-  std::string text_en;
+  std::string_view text_zh;  // the condition as the brief states it
+  std::string_view text_en;
   std::string detail_zh;  // what the facts say about it, and what to do
   std::string detail_en;
-  std::string source;  // the text the condition comes from
-  std::string fact;    // the fact that decided the status, if any
+  std::string_view source;  // the text the condition comes from
+  std::string_view fact;    // the fact that decided the status, if any
 };
 
 // A document to hand in.
 struct Material {
-  std::string id;  // e.g. "business_licence", "sector_approval_medical"
-  std::string text_zh;
-  std::string text_en;
+  std::string_view id;  // e.g. "business_licence", "sector_approval_medical"
+  std::string_view text_zh;
+  std::string_view text_en;
 };
 
 struct Readiness {
@@ -111,7 +117,7 @@ struct Readiness {
   std::string ready = "n/a";  // "yes" | "no" | "unknown" | "n/a"
   std::vector<Condition> conditions;
   std::vector<Material> materials;
-  std::vector<std::string> unmet;  // ids of the conditions not met
+  std::vector<std::string_view> unmet;  // ids of the conditions not met
 };
 
 // A fact the decision used: given by the caller, or read from the text.

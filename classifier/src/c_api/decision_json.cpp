@@ -8,7 +8,7 @@
 namespace icp::c_api {
 namespace {
 
-const std::string& choose(Lang lang, const std::string& zh, const std::string& en) {
+std::string_view choose(Lang lang, std::string_view zh, std::string_view en) {
   return lang == Lang::zh ? zh : en;
 }
 

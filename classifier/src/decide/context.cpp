@@ -7,19 +7,15 @@
 #include "decide/rules.hpp"
 
 namespace icp::decide {
-namespace {
-
 template <typename Keep>
-std::vector<const Hit*> collect(const signals::SignalSet& signals, std::initializer_list<Signal> list, Keep keep) {
+HitList Context::collect(std::initializer_list<Signal> list, Keep keep) const {
   std::array<bool, signals::kSignalCount> wanted{};
   for (Signal s : list) wanted[static_cast<std::size_t>(s)] = true;
-  std::vector<const Hit*> out;
+  HitList out(&pool_);
   for (const auto& h : signals.hits())
     if (wanted[static_cast<std::size_t>(h.signal)] && keep(h)) out.push_back(&h);
   return out;
 }
-
-}  // namespace
 
 int Context::affirmed_sum(std::initializer_list<Signal> list) const {
   int sum = 0;
@@ -37,14 +33,14 @@ int Context::planned_sum(std::initializer_list<Signal> list) const {
   return sum;
 }
 
-std::vector<const Hit*> Context::affirmed_hits(std::initializer_list<Signal> list) const {
-  return collect(signals, list, [](const Hit& h) { return h.affirmed(); });
+HitList Context::affirmed_hits(std::initializer_list<Signal> list) const {
+  return collect(list, [](const Hit& h) { return h.affirmed(); });
 }
-std::vector<const Hit*> Context::negated_hits(std::initializer_list<Signal> list) const {
-  return collect(signals, list, [](const Hit& h) { return h.negated && !h.past; });
+HitList Context::negated_hits(std::initializer_list<Signal> list) const {
+  return collect(list, [](const Hit& h) { return h.negated && !h.past; });
 }
-std::vector<const Hit*> Context::planned_hits(std::initializer_list<Signal> list) const {
-  return collect(signals, list, [](const Hit& h) { return h.planned && !h.negated; });
+HitList Context::planned_hits(std::initializer_list<Signal> list) const {
+  return collect(list, [](const Hit& h) { return h.planned && !h.negated; });
 }
 
 Span Context::span(const Hit& hit) const {
@@ -53,21 +49,22 @@ Span Context::span(const Hit& hit) const {
   s.begin = begin;
   s.end = end;
   s.text = std::string(original.substr(begin, end - begin));
-  s.signal = std::string(signals::name(hit.signal));
+  s.signal = signals::name(hit.signal);
   s.negated = hit.negated;
   s.planned = hit.planned;
   return s;
 }
 
-void Context::trace(std::string_view rule_id, const std::vector<const Hit*>& evidence) {
+void Context::trace(std::string_view rule_id, std::span<const Hit* const> evidence) {
   const Rule& r = rule(rule_id);
   TraceStep step;
   step.step = r.step;
-  step.rule = std::string(r.id);
+  step.rule = r.id;
   step.basis = r.basis;
-  step.citation = std::string(r.citation);
-  step.reason_zh = std::string(r.reason_zh);
-  step.reason_en = std::string(r.reason_en);
+  step.citation = r.citation;
+  step.reason_zh = r.reason_zh;
+  step.reason_en = r.reason_en;
+  step.evidence.reserve(evidence.size());
   for (const Hit* h : evidence) {
     // One span per phrase text is enough for the report (compared before
     // anything is copied).
@@ -81,7 +78,7 @@ void Context::trace(std::string_view rule_id, const std::vector<const Hit*>& evi
     s.begin = begin;
     s.end = end;
     s.text = std::string(phrase);
-    s.signal = std::string(signal);
+    s.signal = signal;
     s.negated = h->negated;
     s.planned = h->planned;
   }
@@ -91,13 +88,13 @@ void Context::trace(std::string_view rule_id, const std::vector<const Hit*>& evi
 void Context::note(std::string_view id, std::string_view zh, std::string_view en) {
   for (const auto& n : decision.notes)
     if (n.id == id) return;
-  decision.notes.push_back({std::string(id), std::string(zh), std::string(en)});
+  decision.notes.push_back({id, std::string(zh), std::string(en)});
 }
 
 void Context::ask(std::string_view id, std::string_view zh, std::string_view en) {
   for (const auto& q : decision.missing_facts)
     if (q.id == id) return;
-  decision.missing_facts.push_back({std::string(id), std::string(zh), std::string(en)});
+  decision.missing_facts.push_back({id, zh, en});
 }
 
 }  // namespace icp::decide

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <initializer_list>
+#include <memory_resource>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +18,10 @@ namespace icp::decide {
 
 using signals::Hit;
 using signals::Signal;
+
+// Evidence for one rule: a handful of hits. The Context's lists come from
+// its own arena, not the heap (a text asks for dozens of them).
+using HitList = std::pmr::vector<const Hit*>;
 
 enum class Presence { own, planned, none };
 
@@ -67,16 +73,26 @@ class Context {
   int planned_sum(std::initializer_list<Signal> list) const;
 
   // Hits of these signals, as evidence: affirmed, negated or planned ones.
-  std::vector<const Hit*> affirmed_hits(std::initializer_list<Signal> list) const;
-  std::vector<const Hit*> negated_hits(std::initializer_list<Signal> list) const;
-  std::vector<const Hit*> planned_hits(std::initializer_list<Signal> list) const;
+  HitList affirmed_hits(std::initializer_list<Signal> list) const;
+  HitList negated_hits(std::initializer_list<Signal> list) const;
+  HitList planned_hits(std::initializer_list<Signal> list) const;
 
   // Appends the rule's trace entry with this evidence.
-  void trace(std::string_view rule_id, const std::vector<const Hit*>& evidence);
+  void trace(std::string_view rule_id, std::span<const Hit* const> evidence);
+  // Ids (and the questions asked) are viewed, not copied (see
+  // icp/decision.hpp): pass static text. Note texts are copied.
   void note(std::string_view id, std::string_view zh, std::string_view en);
   void ask(std::string_view id, std::string_view zh, std::string_view en);
 
   Span span(const Hit& hit) const;
+
+ private:
+  template <typename Keep>
+  HitList collect(std::initializer_list<Signal> list, Keep keep) const;
+
+  // Backs the HitLists of one decision; overflow goes to the heap.
+  alignas(std::max_align_t) mutable std::array<std::byte, 4096> arena_;
+  mutable std::pmr::monotonic_buffer_resource pool_{arena_.data(), arena_.size()};
 };
 
 }  // namespace icp::decide

@@ -26,6 +26,7 @@ Decision decide(const signals::SignalSet& signals, const text::NormalizedText& t
   // The report reads in the order of the steps.
   std::stable_sort(decision.trace.begin(), decision.trace.end(),
                    [](const TraceStep& a, const TraceStep& b) { return a.step < b.step; });
+  decision.evidence.reserve(signals.hits().size());
   for (const auto& h : signals.hits()) decision.evidence.push_back(c.span(h));
   return decision;
 }

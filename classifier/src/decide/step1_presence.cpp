@@ -22,7 +22,7 @@ int strongest(const Context& c, std::initializer_list<Signal> list) {
   return best;
 }
 
-void neither(Context& c, const char* rule, std::vector<const Hit*> evidence, bool explicit_in_text) {
+void neither(Context& c, const char* rule, HitList evidence, bool explicit_in_text) {
   c.found.presence = Presence::none;
   c.found.presence_explicit = explicit_in_text;
   c.decision.decision = Outcome::neither;

@@ -49,7 +49,7 @@ void step6_sectors(Context& c) {
     p.still_required = sector.still_required;
     p.standing_zh = sector.standing_zh;
     p.standing_en = sector.standing_en;
-    c.trace(sector.rule, given ? std::vector<const Hit*>{} : c.affirmed_hits({sector.signal}));
+    c.trace(sector.rule, given ? HitList{} : c.affirmed_hits({sector.signal}));
     p.evidence = c.decision.trace.back().evidence;
     c.decision.preapprovals.push_back(std::move(p));
   }

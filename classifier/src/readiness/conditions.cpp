@@ -152,7 +152,8 @@ Condition preapprovals(const Decision& d, const Facts& f) {
   std::string sectors;
   for (const auto& p : d.preapprovals) {
     required |= p.still_required;
-    sectors += (sectors.empty() ? "" : ", ") + p.sector;
+    if (!sectors.empty()) sectors += ", ";
+    sectors += p.sector;
   }
   if (d.preapprovals.empty())
     return b.status(ConditionStatus::met, "不涉及前置审批领域", "No pre-approval sector involved");

@@ -1,6 +1,6 @@
 // What to hand in (the brief, "办理ICP许可证，需要哪些材料？"), tailored to
 // the decision and the facts.
-#include <string>
+#include <string_view>
 
 #include "readiness/readiness.hpp"
 
@@ -9,21 +9,23 @@ namespace {
 
 struct SectorDocument {
   const char* sector;
+  const char* id;
   const char* zh;
   const char* en;
 };
 
 constexpr SectorDocument kSectorDocuments[] = {
-    {"news", "网信部门的互联网新闻信息服务许可（前置审批）",
+    {"news", "sector_approval_news", "网信部门的互联网新闻信息服务许可（前置审批）",
      "The CAC's internet news information service permit (pre-approval)"},
-    {"publishing", "出版主管部门的网络出版服务许可（前置审批）",
+    {"publishing", "sector_approval_publishing", "出版主管部门的网络出版服务许可（前置审批）",
      "The publishing authority's online publishing permit (pre-approval)"},
-    {"education", "教育主管部门的审核同意文件（各省要求不一，校外培训须审批）",
+    {"education", "sector_approval_education", "教育主管部门的审核同意文件（各省要求不一，校外培训须审批）",
      "The education authority's approval (provinces differ; off-campus tutoring needs it)"},
-    {"medical", "卫生健康主管部门的审核同意文件（各省要求不一）", "The health authority's approval (provinces differ)"},
-    {"drugs", "药品监管部门的《互联网药品信息服务资格证书》",
+    {"medical", "sector_approval_medical", "卫生健康主管部门的审核同意文件（各省要求不一）",
+     "The health authority's approval (provinces differ)"},
+    {"drugs", "sector_approval_drugs", "药品监管部门的《互联网药品信息服务资格证书》",
      "The drug regulator's internet drug information certificate"},
-    {"medical_devices", "药品监管部门关于医疗器械信息服务的审批文件",
+    {"medical_devices", "sector_approval_medical_devices", "药品监管部门关于医疗器械信息服务的审批文件",
      "The drug regulator's approval for medical device information"},
 };
 
@@ -32,7 +34,7 @@ constexpr SectorDocument kSectorDocuments[] = {
 std::vector<Material> materials(const Decision& d, const Facts& f) {
   std::vector<Material> out;
   out.reserve(16);
-  auto add = [&](const char* id, std::string zh, std::string en) { out.push_back({id, std::move(zh), std::move(en)}); };
+  auto add = [&](std::string_view id, std::string_view zh, std::string_view en) { out.push_back({id, zh, en}); };
   const bool licence = d.decision == Outcome::license;
   if (licence) {
     add("business_licence", "营业执照原件彩色扫描件（经营范围须包含“经营电信业务”字样或列明本次申请的电信业务种类）",
@@ -63,7 +65,7 @@ std::vector<Material> materials(const Decision& d, const Facts& f) {
   }
   for (const auto& p : d.preapprovals)
     for (const auto& doc : kSectorDocuments)
-      if (p.sector == doc.sector) add(("sector_approval_" + p.sector).c_str(), doc.zh, doc.en);
+      if (p.sector == doc.sector) add(doc.id, doc.zh, doc.en);
   if (d.news_permit && licence)
     add("news_permit", "有效期内的《互联网新闻信息服务许可证》（申请第2、3、4类时代办指南要求）",
         "A valid 互联网新闻信息服务许可证 (the brief wants it for categories 2, 3 and 4)");
