@@ -4,7 +4,9 @@
 # segmentation reference path: medians of 3), times the command as a process
 # with hyperfine (or /usr/bin/time), and measures peak RSS on a generated 1 GB
 # input in /tmp (deleted afterwards).
-# Usage: bench/run.sh [BUILD_DIR]   Environment: ICP_BENCH_ROWS (200000), ICP_BENCH_GB (1)
+# Usage: bench/run.sh [BUILD_DIR]   Environment: ICP_BENCH_ROWS (200000), ICP_BENCH_GB (1),
+#   ICP_BENCH_CSV (optional: a CSV of real descriptions, id in column 1 and the description in column 2, also timed
+#   as a process — generated text repeats its phrases more than client text does)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BUILD=${1:-build-bench}
@@ -35,6 +37,20 @@ else
   for j in 1 "$(nproc)"; do
     /usr/bin/time -f "--jobs $j: %e s, peak RSS %M KB" "$BIN" batch "$CORPUS" -o /dev/null -q --jobs "$j"
   done
+fi
+
+if [[ -n ${ICP_BENCH_CSV:-} ]]; then
+  echo "== the command as a process on $ICP_BENCH_CSV"
+  ls -l "$ICP_BENCH_CSV" | awk '{printf "%d bytes (%.1f MB)\n", $5, $5/1e6}'
+  if command -v hyperfine >/dev/null; then
+    hyperfine --runs 5 --warmup 1 \
+      "$BIN batch $ICP_BENCH_CSV --column 2 -o /dev/null -q --jobs 1" \
+      "$BIN batch $ICP_BENCH_CSV --column 2 -o /dev/null -q --jobs $(nproc)"
+  else
+    for j in 1 "$(nproc)"; do
+      /usr/bin/time -f "--jobs $j: %e s" "$BIN" batch "$ICP_BENCH_CSV" --column 2 -o /dev/null -q --jobs "$j"
+    done
+  fi
 fi
 
 echo "== peak RSS on a ${GB} GB input"
