@@ -87,7 +87,7 @@ class WindowCache {
 // Per-thread buffers that extract() reuses from one text to the next.
 struct Scratch {
   WindowCache windows;
-  std::vector<match::Match> matches, in_words;
+  std::vector<match::Match> in_words;
   std::vector<std::size_t> clause_of, kept, open, boundaries;
   std::vector<std::uint32_t> reach;
   std::vector<std::uint8_t> cut;
@@ -357,10 +357,15 @@ SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
 
 SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
                   const text::WordSegmenter& segmenter) {
+  thread_local Found found;
+  lexicon.find(text.text, found);
+  return extract(text, lexicon, segmenter, found.phrases);
+}
+
+SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
+                  const text::WordSegmenter& segmenter, const std::vector<match::Match>& matches) {
   std::string_view view = text.text;
   thread_local Scratch scratch;
-  auto& matches = scratch.matches;
-  lexicon.matcher().find_all(view, matches);
   const auto clauses = text::split_clauses(view);
 
   // Matches outside every clause sit on punctuation; they are dropped.
