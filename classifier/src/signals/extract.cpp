@@ -26,13 +26,25 @@ std::atomic<bool> g_full_clause{false};
 
 // A Han character (U+3400–U+4DBF, U+4E00–U+9FFF) starts at byte i: the
 // characters ICU's word breaker hands to its dictionary, all NFKC-inert.
+// By the lead byte and the middle byte's six bits (code point bits 6–11):
+// the ranges' edges fall on multiples of 64.
 bool is_han(std::string_view t, std::size_t i) {
   if (i + 3 > t.size()) return false;
-  const auto b0 = static_cast<unsigned char>(t[i]);
-  if (b0 < 0xE3 || b0 > 0xE9) return false;
-  const auto b1 = static_cast<unsigned char>(t[i + 1]);
-  const unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (static_cast<unsigned char>(t[i + 2]) & 0x3Fu);
-  return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+  const unsigned mid = static_cast<unsigned char>(t[i + 1]) & 0x3Fu;
+  switch (static_cast<unsigned char>(t[i])) {
+    case 0xE3:
+      return mid >= 0x10;  // U+3400 and up
+    case 0xE4:
+      return mid != 0x37;  // all but U+4DC0–U+4DFF
+    case 0xE5:
+    case 0xE6:
+    case 0xE7:
+    case 0xE8:
+    case 0xE9:
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::size_t prev_char(std::string_view t, std::size_t i) {
@@ -157,12 +169,15 @@ class WordCheck {
   }
 
   bool find_cut(std::size_t p) {
-    if (!is_han(text_, p) || !is_han(text_, prev_char(text_, p))) return false;
+    if (!is_han(text_, p)) return false;
+    // Back from p one character at a time. The text is valid UTF-8 and i a
+    // character boundary, so the character before i is Han iff i - 3 starts
+    // a Han character; an ASCII one ends the breaker's dictionary run.
     std::size_t i = p;
     for (int n = 1; n < text::CjkDictionary::kMaxWordChars && i > clause_begin_; ++n) {
-      i = prev_char(text_, i);
-      if (is_ascii(text_[i])) break;  // not in the breaker's dictionary run: no word starts before it
-      if (!is_han(text_, i)) return false;
+      if (is_ascii(text_[i - 1])) return n > 1;  // no word starts before it; but p needs Han on both sides
+      if (i - clause_begin_ < 3 || !is_han(text_, i - 3)) return false;
+      i -= 3;
       if (reach(i) > p) return false;
     }
     return true;
