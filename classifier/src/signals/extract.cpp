@@ -179,6 +179,9 @@ class WordCheck {
       if (i - clause_begin_ < 3 || !is_han(text_, i - 3)) return false;
       i -= 3;
       if (reach(i) > p) return false;
+      // A cut known at i: no word from before i passes i, let alone p, and
+      // the text before i is Han back to where this walk would stop anyway.
+      if (cut_[i - clause_begin_] == 1) return true;
     }
     return true;
   }
@@ -231,7 +234,10 @@ void drop_masked(const std::vector<match::Match>& matches, const CompiledLexicon
   open.clear();                                       // earlier matches that may still contain later ones
   for (std::size_t i = 0; i < matches.size(); ++i) {  // sorted by begin, longer first
     const auto& m = matches[i];
-    std::erase_if(open, [&](std::size_t j) { return matches[j].end <= m.begin; });
+    std::size_t still = 0;  // drop the open ones that end before m
+    for (std::size_t j : open)
+      if (matches[j].end > m.begin) open[still++] = j;
+    open.resize(still);
     const Signal signal = lexicon.phrase(m.phrase).signal;
     bool masked = false;
     for (std::size_t j : open) {
@@ -400,6 +406,7 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
   }
 
   std::vector<Hit> hits;
+  hits.reserve(in_words.size());
   auto& clause_hits = scratch.clause_hits;
   clause_hits.clear();
   std::size_t current = 0;
