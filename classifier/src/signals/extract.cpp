@@ -99,8 +99,8 @@ class WindowCache {
 // Per-thread buffers that extract() reuses from one text to the next.
 struct Scratch {
   WindowCache windows;
-  std::vector<match::Match> in_words;
-  std::vector<std::size_t> clause_of, kept, open, boundaries;
+  std::vector<match::Match> open;
+  std::vector<std::size_t> boundaries;
   std::vector<std::uint32_t> reach;
   std::vector<std::uint8_t> cut;
   std::vector<Hit> clause_hits;
@@ -227,31 +227,36 @@ bool masks(const CompiledLexicon& lexicon, Signal longer, Signal shorter) {
          lexicon.info(longer).kind == lexicon.info(shorter).kind;
 }
 
-// The indexes of the matches not masked, into `kept`; `open` is scratch.
-void drop_masked(const std::vector<match::Match>& matches, const CompiledLexicon& lexicon,
-                 std::vector<std::size_t>& kept, std::vector<std::size_t>& open) {
-  kept.clear();
-  open.clear();                                       // earlier matches that may still contain later ones
-  for (std::size_t i = 0; i < matches.size(); ++i) {  // sorted by begin, longer first
-    const auto& m = matches[i];
+// Tells the matches that a longer one masks, fed the matches that passed
+// the word check in order (sorted by begin, longer first).
+class Masking {
+ public:
+  Masking(const CompiledLexicon& lexicon, std::vector<match::Match>& open) : lexicon_(lexicon), open_(open) {
+    open_.clear();
+  }
+
+  // Whether an earlier match masks m; m may mask later ones either way.
+  bool masked(const match::Match& m, Signal signal) {
     std::size_t still = 0;  // drop the open ones that end before m
-    for (std::size_t j : open)
-      if (matches[j].end > m.begin) open[still++] = j;
-    open.resize(still);
-    const Signal signal = lexicon.phrase(m.phrase).signal;
-    bool masked = false;
-    for (std::size_t j : open) {
-      const auto& o = matches[j];
+    for (const auto& o : open_)
+      if (o.end > m.begin) open_[still++] = o;
+    open_.resize(still);
+    bool hidden = false;
+    for (const auto& o : open_) {
       const bool contains = o.begin <= m.begin && m.end <= o.end && (o.end - o.begin) > (m.end - m.begin);
-      if (contains && masks(lexicon, lexicon.phrase(o.phrase).signal, signal)) {
-        masked = true;
+      if (contains && masks(lexicon_, lexicon_.phrase(o.phrase).signal, signal)) {
+        hidden = true;
         break;
       }
     }
-    if (!masked) kept.push_back(i);
-    open.push_back(i);
+    open_.push_back(m);
+    return hidden;
   }
-}
+
+ private:
+  const CompiledLexicon& lexicon_;
+  std::vector<match::Match>& open_;  // earlier matches that may still contain later ones
+};
 
 // A negation denies the first phrase after it, within kNegationReach
 // characters, and the phrases that continue it: coordinated ones ("没有网站
@@ -388,26 +393,12 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
   std::string_view view = text.text;
   thread_local Scratch scratch;
   const auto clauses = text::split_clauses(view);
-
-  // Matches outside every clause sit on punctuation; they are dropped.
-  auto& in_words = scratch.in_words;
-  auto& clause_of = scratch.clause_of;  // parallel to in_words
-  in_words.clear();
-  clause_of.clear();
   WordCheck words(view, segmenter, scratch);
-  std::size_t c = 0;
-  for (const auto& m : matches) {
-    while (c < clauses.size() && clauses[c].end <= m.begin) ++c;
-    if (c == clauses.size()) break;
-    if (m.begin < clauses[c].begin || m.end > clauses[c].end) continue;
-    if (!words.acceptable(m, lexicon.phrase(m.phrase), clauses[c])) continue;
-    in_words.push_back(m);
-    clause_of.push_back(c);
-  }
+  Masking masking(lexicon, scratch.open);
 
   std::vector<Hit> hits;
-  hits.reserve(in_words.size());
-  auto& clause_hits = scratch.clause_hits;
+  hits.reserve(matches.size());
+  auto& clause_hits = scratch.clause_hits;  // of clause `current`
   clause_hits.clear();
   std::size_t current = 0;
   auto flush = [&] {
@@ -416,14 +407,19 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
       if (!is_cue(h.signal) && h.signal != Signal::neutral) hits.push_back(h);
     clause_hits.clear();
   };
-  drop_masked(in_words, lexicon, scratch.kept, scratch.open);
-  for (std::size_t i : scratch.kept) {
-    if (clause_of[i] != current) {
-      flush();
-      current = clause_of[i];
-    }
-    const auto& m = in_words[i];
+  std::size_t c = 0;
+  for (const auto& m : matches) {
+    // Matches outside every clause sit on punctuation; they are dropped.
+    while (c < clauses.size() && clauses[c].end <= m.begin) ++c;
+    if (c == clauses.size()) break;
+    if (m.begin < clauses[c].begin || m.end > clauses[c].end) continue;
     const auto& phrase = lexicon.phrase(m.phrase);
+    if (!words.acceptable(m, phrase, clauses[c])) continue;
+    if (masking.masked(m, phrase.signal)) continue;
+    if (c != current) {
+      flush();
+      current = c;
+    }
     clause_hits.push_back({phrase.signal, phrase.weight, m.begin, m.end, m.phrase});
   }
   flush();
