@@ -82,12 +82,14 @@ struct PhraseMatcher::Impl {
   };
 
   // Classes, 0 = occurs in no phrase. By bytes: byte_cls for every byte. By
-  // characters: byte_cls for ASCII, then per UTF-8 length, by payload.
+  // characters: byte_cls for ASCII, then per UTF-8 length, by payload; three
+  // bytes in two levels: three_block[payload >> 6] is the offset in
+  // three_cls of a block of 64 classes, by payload & 63 (block 0: all zero).
   bool by_char = true;
   std::array<std::uint16_t, 256> byte_cls{};
-  std::vector<std::uint16_t> two_cls;                             // 2048 entries
-  std::array<std::uint16_t, 1024> three_block{};                  // payload >> 6 → block of three_cls (0: all zero)
-  std::vector<std::uint16_t> three_cls;                           // blocks of 64, by payload & 63
+  std::vector<std::uint16_t> two_cls;  // 2048 entries
+  std::array<std::uint32_t, 1024> three_block{};
+  std::vector<std::uint16_t> three_cls;
   std::vector<std::pair<std::uint32_t, std::uint16_t>> four_cls;  // sorted by payload
 
   std::vector<Slot> slots;
@@ -108,9 +110,9 @@ struct PhraseMatcher::Impl {
   Step char_class(const unsigned char* p, std::size_t n) const {
     const unsigned b = p[0];
     if (b < 0x80) return {byte_cls[b], 1};
-    if (b - 0xE0u < 0x10u && n >= 3 && is_continuation(p[1]) && is_continuation(p[2])) {
-      const std::uint32_t block = three_block[((b & 0x0Fu) << 6) | (p[1] & 0x3Fu)];
-      return {three_cls[block * 64 + (p[2] & 0x3Fu)], 3};
+    if (b - 0xE0u < 0x10u && n >= 3) {
+      const unsigned x1 = p[1] ^ 0x80u, x2 = p[2] ^ 0x80u;  // the payloads, if both are below 64
+      if ((x1 | x2) < 64) return {three_cls[three_block[((b & 0x0Fu) << 6) | x1] + x2], 3};
     }
     return other_class(p, n);
   }
@@ -118,6 +120,9 @@ struct PhraseMatcher::Impl {
 
   template <bool kByChar>
   void scan(std::string_view text, std::vector<Match>* const outs[2], bool split) const;
+  // Reports the phrases of output e and those along its chain, which end at `end`.
+  [[gnu::noinline]] void emit(std::int32_t e, std::string_view text, std::uint32_t end,
+                              std::vector<Match>* const outs[2], bool split) const;
 
  private:
   std::vector<std::vector<std::uint16_t>> classify(const std::vector<std::string>& list);
@@ -134,7 +139,7 @@ PhraseMatcher::Impl::Step PhraseMatcher::Impl::other_class(const unsigned char* 
     case 2:
       return {two_cls[u.payload], 2};
     case 3:
-      return {three_cls[three_block[u.payload >> 6] * 64u + (u.payload & 63)], 3};
+      return {three_cls[three_block[u.payload >> 6] + (u.payload & 63)], 3};
     default: {
       auto it = std::lower_bound(four_cls.begin(), four_cls.end(), std::make_pair(u.payload, std::uint16_t{0}));
       return {it != four_cls.end() && it->first == u.payload ? it->second : 0u, 4};
@@ -188,10 +193,10 @@ std::vector<std::vector<std::uint16_t>> PhraseMatcher::Impl::classify(const std:
       case 3: {
         auto& block = three_block[payload >> 6];
         if (block == 0) {
-          block = static_cast<std::uint16_t>(three_cls.size() / 64);
+          block = static_cast<std::uint32_t>(three_cls.size());
           three_cls.resize(three_cls.size() + 64, 0);
         }
-        three_cls[std::size_t{block} * 64 + (payload & 63)] = c;
+        three_cls[block + (payload & 63)] = c;
         break;
       }
       default:
@@ -436,19 +441,25 @@ void PhraseMatcher::Impl::scan(std::string_view text, std::vector<Match>* const 
       if (state == 0) break;
       state = sl[state].fail;
     }
-    for (std::int32_t e = sl[state].emit; e >= 0;) {
-      const Output& o = outputs[static_cast<std::size_t>(e)];
-      const auto end = static_cast<std::uint32_t>(i);
-      for (std::uint32_t k = 0; k < o.count; ++k) {
-        const std::uint32_t id = phrase_ids[o.first + k];
-        const Phrase& p = phrases[id];
-        const std::uint32_t begin = end - p.length;
-        if ((p.flags & kStartsAlnum) && begin > 0 && is_ascii_alnum(s[begin - 1])) continue;
-        if ((p.flags & kEndsAlnum) && end < n && is_ascii_alnum(s[end])) continue;
-        insert_sorted(*outs[p.set], Match{begin, end, split ? p.in_set : id});
-      }
-      e = o.next;
+    if (sl[state].emit >= 0) emit(sl[state].emit, text, static_cast<std::uint32_t>(i), outs, split);
+  }
+}
+
+// Out of the scan loop, which keeps its registers for the common case.
+void PhraseMatcher::Impl::emit(std::int32_t e, std::string_view text, std::uint32_t end,
+                               std::vector<Match>* const outs[2], bool split) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  while (e >= 0) {
+    const Output& o = outputs[static_cast<std::size_t>(e)];
+    for (std::uint32_t k = 0; k < o.count; ++k) {
+      const std::uint32_t id = phrase_ids[o.first + k];
+      const Phrase& p = phrases[id];
+      const std::uint32_t begin = end - p.length;
+      if ((p.flags & kStartsAlnum) && begin > 0 && is_ascii_alnum(s[begin - 1])) continue;
+      if ((p.flags & kEndsAlnum) && end < text.size() && is_ascii_alnum(s[end])) continue;
+      insert_sorted(*outs[p.set], Match{begin, end, split ? p.in_set : id});
     }
+    e = o.next;
   }
 }
 
