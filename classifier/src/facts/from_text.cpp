@@ -1,6 +1,7 @@
 #include "facts/from_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -14,14 +15,21 @@ namespace {
 
 constexpr std::string_view kClauseEnds[] = {"，", "。", "；", "！", "？", ",", ";", "\n", "、"};
 
-// The text from `from` to the end of its clause.
+// The bytes that start some clause end.
+constexpr std::array<bool, 256> kClauseEndStarts = [] {
+  std::array<bool, 256> starts{};
+  for (auto p : kClauseEnds) starts[static_cast<unsigned char>(p.front())] = true;
+  return starts;
+}();
+
+// The text from `from` to the end of its clause (one scan, up to there).
 std::string_view clause_rest(std::string_view text, std::size_t from) {
-  std::size_t end = text.size();
-  for (auto p : kClauseEnds) {
-    auto at = text.find(p, from);
-    if (at != std::string_view::npos) end = std::min(end, at);
+  for (std::size_t end = from; end < text.size(); ++end) {
+    if (!kClauseEndStarts[static_cast<unsigned char>(text[end])]) continue;
+    for (auto p : kClauseEnds)
+      if (text.substr(end, p.size()) == p) return text.substr(from, end - from);
   }
-  return text.substr(from, end - from);
+  return text.substr(from);
 }
 
 // Skips the little words between a keyword and its value: 为、是、约、达、：.
