@@ -82,8 +82,10 @@ Decision Classifier::classify(std::string_view text) const {
 
 Decision Classifier::classify(std::string_view text, const Facts& given) const {
   const auto normalized = impl_->normalizer.normalize(text);
-  const auto signals = signals::extract(normalized, impl_->compiled, impl_->segmenter);
-  const auto stated = facts::facts_from_text(normalized);
+  thread_local signals::Found found;  // one pass for both; reused, it keeps its capacity
+  impl_->compiled.find(normalized.text, found);
+  const auto signals = signals::extract(normalized, impl_->compiled, impl_->segmenter, found.phrases);
+  const auto stated = facts::facts_from_text(normalized, found.keywords);
   const Facts in_play = facts::merge(stated.facts, given);
   auto decision = decide::decide(signals, normalized, text, in_play);
   if (normalized.text.empty())

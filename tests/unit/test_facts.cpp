@@ -4,8 +4,10 @@
 
 #include <cmath>
 #include <optional>
+#include <set>
 #include <string>
 
+#include "facts/from_text.hpp"
 #include "facts/number.hpp"
 #include "icp/classifier.hpp"
 #include "icp/facts.hpp"
@@ -140,4 +142,20 @@ TEST_CASE("facts: read from the text, with evidence") {
   CHECK(value("server_province") == "浙江");
   CHECK(value("province") == "浙江");
   CHECK(d.foreign_investment);
+}
+
+TEST_CASE("facts: every keyword once, so that a match's id tells its extractor") {
+  const auto& words = icp::facts::keywords();
+  CHECK(std::set<std::string>(words.begin(), words.end()).size() == words.size());
+  // Found by the lexicon's automaton or by one of their own, alike.
+  const icp::match::PhraseMatcher own(words);
+  std::vector<icp::match::Match> found;
+  icp::text::NormalizedText text;
+  text.text = "公司注册资本500万，员工30人，服务器在杭州";
+  own.find_all(text.text, found);
+  const auto facts = icp::facts::facts_from_text(text, found);
+  CHECK(facts.facts.registered_capital == 5e6);
+  CHECK(facts.headcount == 30);
+  CHECK(facts.facts.server_province == "浙江");
+  CHECK(facts.facts.is_company == true);
 }

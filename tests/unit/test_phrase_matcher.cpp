@@ -140,6 +140,88 @@ TEST_CASE("matcher: random cross-check against a naive scan") {
   }
 }
 
+TEST_CASE("matcher: well-formed phrases in texts with broken UTF-8") {
+  // Well-formed phrases are matched per character; the text may hold lone
+  // lead and continuation bytes, cut-off and overlong sequences (C1 A1 is
+  // an overlong "a", E0 81 A1 one in three bytes), which must neither match
+  // nor hide a match that starts right after them.
+  std::mt19937 rng(99);
+  const std::vector<std::string> words = {"a", "1", "\xC3\xA9", "\xE4\xBB\x98", "\xE8\xB4\xB9", "\xF0\x9F\x98\x80"};
+  std::vector<std::string> noise = words;
+  for (const char* junk :
+       {"\xE4\xBB", "\xBB", "\x98", "\xC3", "\xF0\x9F\x98", "\xFF", "\xC1\xA1", "\xE0\x81\xA1", "\xF8"})
+    noise.emplace_back(junk);
+  auto random_string = [&](const std::vector<std::string>& alphabet, std::size_t max_len) {
+    std::uniform_int_distribution<std::size_t> len(0, max_len), pick(0, alphabet.size() - 1);
+    std::string s;
+    for (std::size_t n = len(rng); n > 0; --n) s += alphabet[pick(rng)];
+    return s;
+  };
+  for (int iter = 0; iter < 2000; ++iter) {
+    std::vector<std::string> phrases;
+    std::uniform_int_distribution<int> count(1, 10);
+    for (int k = count(rng); k > 0; --k) {
+      std::string p = random_string(words, 3);
+      if (p.empty()) p = words[static_cast<std::size_t>(k) % words.size()];
+      phrases.push_back(p);
+    }
+    PhraseMatcher m(phrases);
+    for (int t = 0; t < 5; ++t) {
+      const std::string text = random_string(noise, 40);
+      if (find(m, text) != naive(phrases, text)) {
+        CAPTURE(iter);
+        CAPTURE(text);
+        FAIL("mismatch");
+      }
+    }
+  }
+  PhraseMatcher a({"a", "\xE4\xBB\x98"});
+  CHECK(find(a, "\xC1\xA1").empty());
+  CHECK(find(a, "\xE0\x81\xA1").empty());
+  CHECK(find(a, "\xE4\xE4\xBB\x98") == std::vector<Triple>{{1, 4, 1}});
+  CHECK(find(a, "\xE4\xBB").empty());
+}
+
+TEST_CASE("matcher: two phrase sets in one pass") {
+  const std::vector<std::string> first = {"付费", "会员", "app"}, second = {"会员", "员工", "付"};
+  PhraseMatcher both(first, second);
+  CHECK(both.size() == 6);
+  std::vector<Match> one{Match{9, 9, 9}}, two{Match{9, 9, 9}};
+  both.find_all("付费会员工app", one, two);
+  auto triples = [](const std::vector<Match>& v) {
+    std::vector<Triple> r;
+    for (const auto& x : v) r.emplace_back(x.begin, x.end, x.phrase);
+    return r;
+  };
+  // Each set numbered from 0, as its own matcher would report it.
+  CHECK(triples(one) == find(PhraseMatcher(first), "付费会员工app"));
+  CHECK(triples(two) == find(PhraseMatcher(second), "付费会员工app"));
+  CHECK(triples(one) == std::vector<Triple>{{0, 6, 0}, {6, 12, 1}, {15, 18, 2}});
+  CHECK(triples(two) == std::vector<Triple>{{0, 3, 2}, {6, 12, 0}, {9, 15, 1}});
+  // One output: both sets, numbered first then second.
+  CHECK(find(both, "付费会员工app") ==
+        std::vector<Triple>{{0, 6, 0}, {0, 3, 5}, {6, 12, 1}, {6, 12, 3}, {9, 15, 4}, {15, 18, 2}});
+  // Random sets against two separate matchers.
+  std::mt19937 rng(5);
+  const std::vector<std::string> alphabet = {"a", " ", "付", "费", "会", "员", "\xE4\xBB"};
+  auto random_string = [&](std::size_t max_len) {
+    std::uniform_int_distribution<std::size_t> len(1, max_len), pick(0, alphabet.size() - 1);
+    std::string s;
+    for (std::size_t n = len(rng); n > 0; --n) s += alphabet[pick(rng)];
+    return s;
+  };
+  for (int iter = 0; iter < 500; ++iter) {
+    std::vector<std::string> x, y;
+    for (int k = 0; k < 5; ++k) x.push_back(random_string(3));
+    for (int k = 0; k < 4; ++k) y.push_back(random_string(3));
+    PhraseMatcher xy(x, y);
+    const std::string text = random_string(30);
+    xy.find_all(text, one, two);
+    CHECK(triples(one) == naive(x, text));
+    CHECK(triples(two) == naive(y, text));
+  }
+}
+
 TEST_CASE("matcher: a realistic lexicon is found in a long text, from many threads") {
   // ~3,000 phrases of 2–6 CJK characters drawn from a few hundred characters.
   std::mt19937 rng(7);

@@ -1,6 +1,7 @@
 #include "facts/from_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -8,21 +9,27 @@
 
 #include "facts/number.hpp"
 #include "facts/provinces.hpp"
-#include "match/phrase_matcher.hpp"
 
 namespace icp::facts {
 namespace {
 
 constexpr std::string_view kClauseEnds[] = {"，", "。", "；", "！", "？", ",", ";", "\n", "、"};
 
-// The text from `from` to the end of its clause.
+// The bytes that start some clause end.
+constexpr std::array<bool, 256> kClauseEndStarts = [] {
+  std::array<bool, 256> starts{};
+  for (auto p : kClauseEnds) starts[static_cast<unsigned char>(p.front())] = true;
+  return starts;
+}();
+
+// The text from `from` to the end of its clause (one scan, up to there).
 std::string_view clause_rest(std::string_view text, std::size_t from) {
-  std::size_t end = text.size();
-  for (auto p : kClauseEnds) {
-    auto at = text.find(p, from);
-    if (at != std::string_view::npos) end = std::min(end, at);
+  for (std::size_t end = from; end < text.size(); ++end) {
+    if (!kClauseEndStarts[static_cast<unsigned char>(text[end])]) continue;
+    for (auto p : kClauseEnds)
+      if (text.substr(end, p.size()) == p) return text.substr(from, end - from);
   }
-  return text.substr(from, end - from);
+  return text.substr(from);
 }
 
 // Skips the little words between a keyword and its value: 为、是、约、达、：.
@@ -50,14 +57,14 @@ struct Hit {
 // the text is scanned once however many keywords there are.
 class KeywordIndex {
  public:
-  explicit KeywordIndex(std::string_view text) : text_(text) { matcher().find_all(text, matches_); }
+  KeywordIndex(std::string_view text, const std::vector<match::Match>& matches) : text_(text), matches_(matches) {}
 
   // Occurrences of these keywords, in text order, with the clause after each.
   std::vector<Hit> after(std::span<const std::string_view> keywords) const {
+    const auto [from, to] = ids(keywords);
     std::vector<Hit> hits;
     for (const auto& m : matches_) {
-      const std::string_view k = text_.substr(m.begin, m.end - m.begin);
-      if (std::find(keywords.begin(), keywords.end(), k) == keywords.end()) continue;
+      if (m.phrase < from || m.phrase >= to) continue;
       auto rest = clause_rest(text_, m.end);
       auto skip = skip_fillers(rest);
       hits.push_back({m.begin, m.end + skip, rest.substr(skip)});
@@ -67,16 +74,16 @@ class KeywordIndex {
 
   // The first occurrence of any of these keywords.
   std::optional<std::pair<std::size_t, std::size_t>> first(std::span<const std::string_view> keywords) const {
+    const auto [from, to] = ids(keywords);
     for (const auto& m : matches_)
-      if (std::find(keywords.begin(), keywords.end(), text_.substr(m.begin, m.end - m.begin)) != keywords.end())
-        return std::make_pair<std::size_t, std::size_t>(m.begin, m.end);
+      if (m.phrase >= from && m.phrase < to) return std::make_pair<std::size_t, std::size_t>(m.begin, m.end);
     return std::nullopt;
   }
 
  private:
-  static const match::PhraseMatcher& matcher();
+  static std::pair<std::uint32_t, std::uint32_t> ids(std::span<const std::string_view> keywords);
   std::string_view text_;
-  std::vector<match::Match> matches_;
+  const std::vector<match::Match>& matches_;
 };
 
 bool mentions_foreign_currency(std::string_view s) {
@@ -85,7 +92,8 @@ bool mentions_foreign_currency(std::string_view s) {
   return false;
 }
 
-// The keywords of each extractor; KeywordIndex::matcher() compiles them all.
+// The keywords of each extractor; keywords() lists them all, list after list
+// (every keyword once: a match's id tells its list).
 constexpr std::string_view kCapital[] = {"注册资本", "注册资金"};
 constexpr std::string_view kForeignShare[] = {"外方持股",     "外资持股",     "外资占比", "外资股比",
                                               "外方股东持股", "外资股东持股", "外方占",   "外资占",
@@ -107,17 +115,19 @@ constexpr std::string_view kCompany[] = {"有限公司", "有限责任公司", "
                                          "我公司",   "我司",         "集团",     "公司"};
 constexpr std::string_view kIndividual[] = {"我个人", "个人开发者", "个人站长", "自由职业", "本人"};
 
-const match::PhraseMatcher& KeywordIndex::matcher() {
-  static const match::PhraseMatcher m = [] {
-    std::vector<std::string> all;
-    const std::span<const std::string_view> lists[] = {
-        kCapital,     kForeignShare,   kPercentOf, kStaffBefore, kStaffAfter, kServers,   kRegistration,
-        kDomainFiled, kDomainNotFiled, kScope,     kTelecom,     kCompany,    kIndividual};
-    for (auto list : lists)
-      for (auto k : list) all.emplace_back(k);
-    return match::PhraseMatcher(all);
-  }();
-  return m;
+constexpr std::span<const std::string_view> kLists[] = {
+    kCapital,     kForeignShare,   kPercentOf, kStaffBefore, kStaffAfter, kServers,   kRegistration,
+    kDomainFiled, kDomainNotFiled, kScope,     kTelecom,     kCompany,    kIndividual};
+
+// The ids of one list's keywords in keywords(): [first, second).
+std::pair<std::uint32_t, std::uint32_t> KeywordIndex::ids(std::span<const std::string_view> keywords) {
+  std::uint32_t from = 0;
+  for (auto list : kLists) {
+    const auto to = static_cast<std::uint32_t>(from + list.size());
+    if (list.data() == keywords.data()) return {from, to};
+    from = to;
+  }
+  return {0, 0};  // not a list of kLists: nothing matches
 }
 
 void capital(std::string_view, const KeywordIndex& index, FromText& out) {
@@ -269,9 +279,19 @@ void operator_kind(const KeywordIndex& index, FromText& out) {
 
 }  // namespace
 
-FromText facts_from_text(const text::NormalizedText& normalized) {
+const std::vector<std::string>& keywords() {
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> words;
+    for (auto list : kLists)
+      for (auto k : list) words.emplace_back(k);
+    return words;
+  }();
+  return all;
+}
+
+FromText facts_from_text(const text::NormalizedText& normalized, const std::vector<match::Match>& keywords) {
   FromText out;
-  const KeywordIndex index(normalized.text);
+  const KeywordIndex index(normalized.text, keywords);
   std::string_view t = normalized.text;
   capital(t, index, out);
   foreign_share(t, index, out);

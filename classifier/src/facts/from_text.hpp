@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "icp/facts.hpp"
+#include "match/phrase_matcher.hpp"
 #include "text/normalize.hpp"
 
 namespace icp::facts {
@@ -23,6 +24,13 @@ struct FromText {
   std::vector<Found> found;
 };
 
-FromText facts_from_text(const text::NormalizedText& text);
+// The keywords facts_from_text() looks for. The lexicon's automaton holds
+// them as its second phrase set (signals::CompiledLexicon::find), so that
+// one pass over a text finds them with the lexicon's phrases.
+const std::vector<std::string>& keywords();
+
+// `keywords`: every occurrence of keywords() in the text (phrase = index in
+// keywords()), sorted as PhraseMatcher::find_all() reports them.
+FromText facts_from_text(const text::NormalizedText& text, const std::vector<match::Match>& keywords);
 
 }  // namespace icp::facts

@@ -1,5 +1,5 @@
-// Many-phrase matcher (Aho–Corasick over UTF-8 bytes), the shape of RE2::Set:
-// add phrases, build once, then find every occurrence in a text.
+// Many-phrase matcher (Aho–Corasick over UTF-8 characters), the shape of
+// RE2::Set: add phrases, build once, then find every occurrence in a text.
 #pragma once
 
 #include <cstddef>
@@ -23,6 +23,12 @@ class PhraseMatcher {
   // Phrases are UTF-8, non-empty; duplicates are allowed (each reports).
   explicit PhraseMatcher(const std::vector<std::string>& phrases);
 
+  // Two phrase sets in one automaton, so that one pass over a text finds
+  // both (the lexicon's phrases and the facts' keywords). The two-output
+  // find_all() numbers each set's phrases from 0; the one-output find_all()
+  // numbers them in the order first, then second.
+  PhraseMatcher(const std::vector<std::string>& first, const std::vector<std::string>& second);
+
   // Every occurrence, overlapping ones included, sorted by begin, then by
   // longer first (then by phrase index). `out` is cleared first. A phrase
   // that starts (ends) with an ASCII letter or digit only matches where the
@@ -31,6 +37,9 @@ class PhraseMatcher {
   // phrase); "app" does match in "app会员" and "新app". CJK edges are free.
   // Matching is on bytes: phrases and text should both be normalised.
   void find_all(std::string_view text, std::vector<Match>& out) const;
+
+  // The same, each set's occurrences into its own vector (both cleared).
+  void find_all(std::string_view text, std::vector<Match>& first, std::vector<Match>& second) const;
 
   std::size_t size() const noexcept { return count_; }
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <utility>
 
+#include "facts/from_text.hpp"
 #include "icp/errors.hpp"
 
 namespace icp::signals {
@@ -55,6 +56,8 @@ std::vector<std::string> texts(const std::vector<CompiledPhrase>& phrases) {
 }  // namespace
 
 CompiledLexicon::CompiledLexicon(const lexicon::Lexicon& lexicon, const text::Normalizer& normalizer)
-    : infos_(check_signals(lexicon)), phrases_(compile(lexicon, normalizer)), matcher_(texts(phrases_)) {}
+    : infos_(check_signals(lexicon)),
+      phrases_(compile(lexicon, normalizer)),
+      matcher_(texts(phrases_), facts::keywords()) {}
 
 }  // namespace icp::signals

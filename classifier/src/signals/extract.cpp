@@ -26,13 +26,25 @@ std::atomic<bool> g_full_clause{false};
 
 // A Han character (U+3400–U+4DBF, U+4E00–U+9FFF) starts at byte i: the
 // characters ICU's word breaker hands to its dictionary, all NFKC-inert.
+// By the lead byte and the middle byte's six bits (code point bits 6–11):
+// the ranges' edges fall on multiples of 64.
 bool is_han(std::string_view t, std::size_t i) {
   if (i + 3 > t.size()) return false;
-  const auto b0 = static_cast<unsigned char>(t[i]);
-  if (b0 < 0xE3 || b0 > 0xE9) return false;
-  const auto b1 = static_cast<unsigned char>(t[i + 1]);
-  const unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (static_cast<unsigned char>(t[i + 2]) & 0x3Fu);
-  return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+  const unsigned mid = static_cast<unsigned char>(t[i + 1]) & 0x3Fu;
+  switch (static_cast<unsigned char>(t[i])) {
+    case 0xE3:
+      return mid >= 0x10;  // U+3400 and up
+    case 0xE4:
+      return mid != 0x37;  // all but U+4DC0–U+4DFF
+    case 0xE5:
+    case 0xE6:
+    case 0xE7:
+    case 0xE8:
+    case 0xE9:
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::size_t prev_char(std::string_view t, std::size_t i) {
@@ -87,8 +99,8 @@ class WindowCache {
 // Per-thread buffers that extract() reuses from one text to the next.
 struct Scratch {
   WindowCache windows;
-  std::vector<match::Match> matches, in_words;
-  std::vector<std::size_t> clause_of, kept, open, boundaries;
+  std::vector<match::Match> open;
+  std::vector<std::size_t> boundaries;
   std::vector<std::uint32_t> reach;
   std::vector<std::uint8_t> cut;
   std::vector<Hit> clause_hits;
@@ -157,13 +169,19 @@ class WordCheck {
   }
 
   bool find_cut(std::size_t p) {
-    if (!is_han(text_, p) || !is_han(text_, prev_char(text_, p))) return false;
+    if (!is_han(text_, p)) return false;
+    // Back from p one character at a time. The text is valid UTF-8 and i a
+    // character boundary, so the character before i is Han iff i - 3 starts
+    // a Han character; an ASCII one ends the breaker's dictionary run.
     std::size_t i = p;
     for (int n = 1; n < text::CjkDictionary::kMaxWordChars && i > clause_begin_; ++n) {
-      i = prev_char(text_, i);
-      if (is_ascii(text_[i])) break;  // not in the breaker's dictionary run: no word starts before it
-      if (!is_han(text_, i)) return false;
+      if (is_ascii(text_[i - 1])) return n > 1;  // no word starts before it; but p needs Han on both sides
+      if (i - clause_begin_ < 3 || !is_han(text_, i - 3)) return false;
+      i -= 3;
       if (reach(i) > p) return false;
+      // A cut known at i: no word from before i passes i, let alone p, and
+      // the text before i is Han back to where this walk would stop anyway.
+      if (cut_[i - clause_begin_] == 1) return true;
     }
     return true;
   }
@@ -209,28 +227,36 @@ bool masks(const CompiledLexicon& lexicon, Signal longer, Signal shorter) {
          lexicon.info(longer).kind == lexicon.info(shorter).kind;
 }
 
-// The indexes of the matches not masked, into `kept`; `open` is scratch.
-void drop_masked(const std::vector<match::Match>& matches, const CompiledLexicon& lexicon,
-                 std::vector<std::size_t>& kept, std::vector<std::size_t>& open) {
-  kept.clear();
-  open.clear();                                       // earlier matches that may still contain later ones
-  for (std::size_t i = 0; i < matches.size(); ++i) {  // sorted by begin, longer first
-    const auto& m = matches[i];
-    std::erase_if(open, [&](std::size_t j) { return matches[j].end <= m.begin; });
-    const Signal signal = lexicon.phrase(m.phrase).signal;
-    bool masked = false;
-    for (std::size_t j : open) {
-      const auto& o = matches[j];
+// Tells the matches that a longer one masks, fed the matches that passed
+// the word check in order (sorted by begin, longer first).
+class Masking {
+ public:
+  Masking(const CompiledLexicon& lexicon, std::vector<match::Match>& open) : lexicon_(lexicon), open_(open) {
+    open_.clear();
+  }
+
+  // Whether an earlier match masks m; m may mask later ones either way.
+  bool masked(const match::Match& m, Signal signal) {
+    std::size_t still = 0;  // drop the open ones that end before m
+    for (const auto& o : open_)
+      if (o.end > m.begin) open_[still++] = o;
+    open_.resize(still);
+    bool hidden = false;
+    for (const auto& o : open_) {
       const bool contains = o.begin <= m.begin && m.end <= o.end && (o.end - o.begin) > (m.end - m.begin);
-      if (contains && masks(lexicon, lexicon.phrase(o.phrase).signal, signal)) {
-        masked = true;
+      if (contains && masks(lexicon_, lexicon_.phrase(o.phrase).signal, signal)) {
+        hidden = true;
         break;
       }
     }
-    if (!masked) kept.push_back(i);
-    open.push_back(i);
+    open_.push_back(m);
+    return hidden;
   }
-}
+
+ private:
+  const CompiledLexicon& lexicon_;
+  std::vector<match::Match>& open_;  // earlier matches that may still contain later ones
+};
 
 // A negation denies the first phrase after it, within kNegationReach
 // characters, and the phrases that continue it: coordinated ones ("没有网站
@@ -357,30 +383,22 @@ SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
 
 SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
                   const text::WordSegmenter& segmenter) {
+  thread_local Found found;
+  lexicon.find(text.text, found);
+  return extract(text, lexicon, segmenter, found.phrases);
+}
+
+SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
+                  const text::WordSegmenter& segmenter, const std::vector<match::Match>& matches) {
   std::string_view view = text.text;
   thread_local Scratch scratch;
-  auto& matches = scratch.matches;
-  lexicon.matcher().find_all(view, matches);
   const auto clauses = text::split_clauses(view);
-
-  // Matches outside every clause sit on punctuation; they are dropped.
-  auto& in_words = scratch.in_words;
-  auto& clause_of = scratch.clause_of;  // parallel to in_words
-  in_words.clear();
-  clause_of.clear();
   WordCheck words(view, segmenter, scratch);
-  std::size_t c = 0;
-  for (const auto& m : matches) {
-    while (c < clauses.size() && clauses[c].end <= m.begin) ++c;
-    if (c == clauses.size()) break;
-    if (m.begin < clauses[c].begin || m.end > clauses[c].end) continue;
-    if (!words.acceptable(m, lexicon.phrase(m.phrase), clauses[c])) continue;
-    in_words.push_back(m);
-    clause_of.push_back(c);
-  }
+  Masking masking(lexicon, scratch.open);
 
   std::vector<Hit> hits;
-  auto& clause_hits = scratch.clause_hits;
+  hits.reserve(matches.size());
+  auto& clause_hits = scratch.clause_hits;  // of clause `current`
   clause_hits.clear();
   std::size_t current = 0;
   auto flush = [&] {
@@ -389,14 +407,19 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
       if (!is_cue(h.signal) && h.signal != Signal::neutral) hits.push_back(h);
     clause_hits.clear();
   };
-  drop_masked(in_words, lexicon, scratch.kept, scratch.open);
-  for (std::size_t i : scratch.kept) {
-    if (clause_of[i] != current) {
-      flush();
-      current = clause_of[i];
-    }
-    const auto& m = in_words[i];
+  std::size_t c = 0;
+  for (const auto& m : matches) {
+    // Matches outside every clause sit on punctuation; they are dropped.
+    while (c < clauses.size() && clauses[c].end <= m.begin) ++c;
+    if (c == clauses.size()) break;
+    if (m.begin < clauses[c].begin || m.end > clauses[c].end) continue;
     const auto& phrase = lexicon.phrase(m.phrase);
+    if (!words.acceptable(m, phrase, clauses[c])) continue;
+    if (masking.masked(m, phrase.signal)) continue;
+    if (c != current) {
+      flush();
+      current = c;
+    }
     clause_hits.push_back({phrase.signal, phrase.weight, m.begin, m.end, m.phrase});
   }
   flush();

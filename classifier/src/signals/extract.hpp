@@ -64,6 +64,10 @@ class SignalSet {
 // Scope limits: a negation reaches this many characters past its cue.
 inline constexpr int kNegationReach = 12;
 
+// `phrases`: the lexicon's phrases found in the text (CompiledLexicon::find).
+SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
+                  const text::WordSegmenter& segmenter, const std::vector<match::Match>& phrases);
+// The same, finding the phrases itself.
 SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
                   const text::WordSegmenter& segmenter);
 
