@@ -1,7 +1,11 @@
 // Clause splitting and ICU word boundaries.
 #include <doctest/doctest.h>
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
 #include <algorithm>
+#include <random>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -115,4 +119,84 @@ TEST_CASE("word segmenter: safe to call from many threads") {
   }
   for (auto& t : threads) t.join();
   for (int x : bad) CHECK(x == 0);
+}
+
+namespace {
+
+// Compares boundaries() with ICU's break iterator; returns the number of
+// texts that differ (reporting the first few).
+std::size_t count_differences(const std::vector<std::string>& texts) {
+  std::size_t differences = 0;
+  for (const auto& text : texts) {
+    const auto own = segmenter().boundaries(text);
+    const auto icu = segmenter().icu_boundaries(text);
+    if (own != icu && ++differences <= 5) {
+      CAPTURE(text);
+      CHECK(own == icu);
+    }
+  }
+  return differences;
+}
+
+}  // namespace
+
+TEST_CASE("word segmenter: its own segmentation equals ICU's on every short string of representatives") {
+  // One character of each word break class it handles (Han twice: a
+  // dictionary word), and ones it hands to ICU (Katakana, a combining mark).
+  const char* alphabet[] = {"会", "员", "a", "1", ":", ".", ",", "'", "_", " ", "、", "\"", "@", "ア", "\xCC\x81"};
+  std::vector<std::string> texts{""};
+  std::vector<std::string> all;
+  for (int length = 1; length <= 4; ++length) {
+    std::vector<std::string> longer;
+    for (const auto& t : texts)
+      for (const char* c : alphabet) longer.push_back(t + c);
+    texts = std::move(longer);
+    all.insert(all.end(), texts.begin(), texts.end());
+  }
+  CHECK(count_differences(all) == 0);
+}
+
+TEST_CASE("word segmenter: its own segmentation equals ICU's on random mixed text") {
+  const char* han =
+      "会员服务推广告知提供付费直播打赏功能没有网站中国人民银行广告收入社区医院免费下载手机游戏"
+      "平台用户在线支付宝微信公众号小程序商城电子商务信息技术有限公司开发运营数据";
+  std::vector<std::string> han_chars;
+  for (std::size_t i = 0; han[i] != 0; i += 3) han_chars.emplace_back(han + i, 3);
+  const char* others[] = {
+      // Han at the edges of the blocks it handles, and just outside them.
+      "\xE3\x90\x80", "\xE4\xB6\xBF", "\xE9\xBF\xBF", "\xE4\xB8\x82", "\xE3\x80\x85", "\xEF\xA4\x80",
+      "\xF0\xA0\x80\x80",
+      // Letters, digits, the Mid classes, ExtendNumLet, spaces.
+      "a", "b", "Z", "app", "vip", "é", "ß", "Ω", "я", "0", "7", "42", "3.5", "\xD9\xA3", ":", "\xC2\xB7", ".", "’",
+      ",", ";", "'", "\"", "_", "\xE2\x80\xBF", " ", "\xE3\x80\x80", "\xE2\x80\x83",
+      // Other.
+      "、", "。", "《", "》", "/", "@", "-", "(", "★", "😀", "#", "%", "+", "→", "\t", "www.a.com", "http//x.cn",
+      // Characters that send the text to ICU.
+      "\xCC\x81", "\xE2\x80\x8D", "\xEF\xB8\x8F", "ア", "か", "가", "א", "\n", "\xC2\xAD", "🇨🇳", "ｶ", "\xFF"};
+  std::mt19937 rng(99);
+  std::uniform_int_distribution<std::size_t> pick_han(0, han_chars.size() - 1);
+  std::uniform_int_distribution<std::size_t> pick_other(0, std::size(others) - 1);
+  std::uniform_int_distribution<int> length(1, 24), coin(0, 9);
+  std::vector<std::string> texts;
+  for (int k = 0; k < 60000; ++k) {
+    std::string t;
+    const int han_share = coin(rng);  // 0..9 tenths of the pieces
+    for (int n = length(rng); n > 0; --n)
+      t += coin(rng) < han_share ? han_chars[pick_han(rng)] : others[pick_other(rng)];
+    texts.push_back(std::move(t));
+  }
+  CHECK(count_differences(texts) == 0);
+}
+
+TEST_CASE("word segmenter: the Han blocks it segments itself are dictionary characters to ICU") {
+  // boundaries() classifies U+3400–U+4DBF and U+4E00–U+9FFF as Han by range.
+  int bad = 0;
+  for (UChar32 c = 0x3400; c <= 0x9FFF; ++c) {
+    if (c > 0x4DBF && c < 0x4E00) continue;
+    UErrorCode ec = U_ZERO_ERROR;
+    if (uscript_getScript(c, &ec) != USCRIPT_HAN || u_getIntPropertyValue(c, UCHAR_WORD_BREAK) != U_WB_OTHER ||
+        !u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC))
+      ++bad;
+  }
+  CHECK(bad == 0);
 }

@@ -3,11 +3,15 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -106,10 +110,12 @@ CjkDictionary::CjkDictionary() {
   trie_ = reinterpret_cast<const char16_t*>(reinterpret_cast<const char*>(indexes) + indexes[0]);
   first_state_.resize(kLastHan - kFirstHan + 1);
   first_result_.resize(kLastHan - kFirstHan + 1);
+  first_value_.resize(kLastHan - kFirstHan + 1);
   icu::UCharsTrie trie(trie_);
   for (char32_t c = kFirstHan; c <= kLastHan; ++c) {
     const UStringTrieResult r = trie.firstForCodePoint(static_cast<UChar32>(c));
     first_result_[c - kFirstHan] = static_cast<std::uint8_t>(r);
+    if (USTRINGTRIE_HAS_VALUE(r)) first_value_[c - kFirstHan] = trie.getValue();
     // After NO_MATCH or FINAL_VALUE the trie has no position to save.
     if (r == USTRINGTRIE_NO_VALUE || r == USTRINGTRIE_INTERMEDIATE_VALUE)
       first_state_[c - kFirstHan] = trie.getState64();
@@ -133,6 +139,7 @@ struct PairCache {
     std::uint64_t key = 0;  // first << 32 | second; 0 = empty (0 is never a first character here)
     std::uint64_t state = 0;
     UStringTrieResult result = USTRINGTRIE_NO_MATCH;
+    std::int32_t value = 0;  // when the result has one
   };
   static constexpr unsigned kBits = 12;
   std::vector<Entry> entries = std::vector<Entry>(std::size_t{1} << kBits);
@@ -145,25 +152,91 @@ struct PairCache {
   }
 };
 
+PairCache& pair_cache(const char16_t* trie) {
+  thread_local PairCache cache;
+  if (cache.trie != trie) {
+    std::fill(cache.entries.begin(), cache.entries.end(), PairCache::Entry{});
+    cache.trie = trie;
+  }
+  return cache;
+}
+
 }  // namespace
+
+// Walks the trie along the characters that next() yields (a code point, or
+// -1 at the end), calling found(length, value) at each dictionary word, as
+// ICU's UCharsDictionaryMatcher::matches does; `value` is 0 unless kValues.
+// The first two steps from a Han character come from tables (first_*_ and
+// the per-thread pair cache), so most walks touch no trie object at all.
+template <bool kValues, class Next, class Found>
+void CjkDictionary::walk(Next&& next, Found&& found) const {
+  const UChar32 first = next();
+  if (first < 0) return;
+  std::uint64_t state;
+  int chars;
+  if (first >= static_cast<UChar32>(kFirstHan) && first <= static_cast<UChar32>(kLastHan)) {
+    const auto f = static_cast<std::size_t>(first) - kFirstHan;
+    const auto r = static_cast<UStringTrieResult>(first_result_[f]);
+    if (USTRINGTRIE_HAS_VALUE(r)) found(1, first_value_[f]);
+    if (!continues(r)) return;
+    const UChar32 second = next();
+    if (second < 0) return;
+    const std::uint64_t key = (static_cast<std::uint64_t>(first) << 32) | static_cast<std::uint32_t>(second);
+    auto& e = pair_cache(trie_).slot(key);
+    if (e.key != key) {
+      icu::UCharsTrie trie(trie_);
+      trie.resetToState64(first_state_[f]);
+      e.key = key;
+      e.result = trie.nextForCodePoint(second);
+      e.state = continues(e.result) ? trie.getState64() : 0;
+      e.value = USTRINGTRIE_HAS_VALUE(e.result) ? trie.getValue() : 0;
+    }
+    if (USTRINGTRIE_HAS_VALUE(e.result)) found(2, e.value);
+    if (!continues(e.result)) return;
+    state = e.state;
+    chars = 2;
+  } else {
+    icu::UCharsTrie trie(trie_);
+    const UStringTrieResult r = trie.firstForCodePoint(first);
+    if (USTRINGTRIE_HAS_VALUE(r)) found(1, kValues ? trie.getValue() : 0);
+    if (!continues(r)) return;
+    state = trie.getState64();
+    chars = 1;
+  }
+  icu::UCharsTrie trie(trie_);
+  trie.resetToState64(state);
+  while (chars < kMaxWordChars) {
+    const UChar32 c = next();
+    if (c < 0) return;
+    ++chars;
+    const UStringTrieResult r = trie.nextForCodePoint(c);
+    if (USTRINGTRIE_HAS_VALUE(r)) found(chars, kValues ? trie.getValue() : 0);
+    if (!continues(r)) return;
+  }
+}
+
+int CjkDictionary::words(const char16_t* s, int n, int* lengths, std::int32_t* values) const {
+  if (!trie_) return 0;
+  int count = 0, k = 0;
+  walk<true>([&] { return k < n ? static_cast<UChar32>(s[k++]) : -1; },
+             [&](int length, std::int32_t value) {
+               lengths[count] = length;
+               values[count++] = value;
+             });
+  return count;
+}
 
 std::size_t CjkDictionary::longest_word_end(std::string_view utf8, std::size_t i, std::size_t limit) const {
   std::size_t best = i;
   if (!trie_) return best;
-  thread_local PairCache cache;
-  if (cache.trie != trie_) {
-    std::fill(cache.entries.begin(), cache.entries.end(), PairCache::Entry{});
-    cache.trie = trie_;
-  }
-  icu::UCharsTrie trie(trie_);
-  UChar32 first = -1;  // a Han first character, whose second step the cache knows
   const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
   std::size_t k = i;
-  for (int chars = 0; chars < kMaxWordChars && k < limit; ++chars) {
-    // Decode one code point (the text is valid UTF-8: normalised).
+  // Decodes the next code point before `limit` (the text is valid UTF-8: normalised).
+  auto next = [&]() -> UChar32 {
+    if (k >= limit) return -1;
+    const unsigned char b = s[k];
     UChar32 c;
     std::size_t len;
-    const unsigned char b = s[k];
     if (b < 0x80) {
       c = b, len = 1;
     } else if (b < 0xE0) {
@@ -173,40 +246,192 @@ std::size_t CjkDictionary::longest_word_end(std::string_view utf8, std::size_t i
     } else {
       c = ((b & 0x07) << 18) | ((s[k + 1] & 0x3F) << 12) | ((s[k + 2] & 0x3F) << 6) | (s[k + 3] & 0x3F), len = 4;
     }
-    if (k + len > limit) break;
-    UStringTrieResult r;
-    if (chars == 1 && first >= 0) {
-      const std::uint64_t key = (static_cast<std::uint64_t>(first) << 32) | static_cast<std::uint32_t>(c);
-      auto& e = cache.slot(key);
-      if (e.key == key) {
-        r = e.result;
-        if (continues(r)) trie.resetToState64(e.state);
-      } else {
-        r = trie.nextForCodePoint(c);
-        e.key = key;
-        e.result = r;
-        e.state = continues(r) ? trie.getState64() : 0;
-      }
-    } else if (chars > 0) {
-      r = trie.nextForCodePoint(c);
-    } else if (c >= static_cast<UChar32>(kFirstHan) && c <= static_cast<UChar32>(kLastHan)) {
-      r = static_cast<UStringTrieResult>(first_result_[static_cast<std::size_t>(c) - kFirstHan]);
-      if (continues(r)) trie.resetToState64(first_state_[static_cast<std::size_t>(c) - kFirstHan]);
-      first = c;
-    } else {
-      r = trie.firstForCodePoint(c);
-    }
+    if (k + len > limit) return -1;
     k += len;
-    if (r == USTRINGTRIE_NO_MATCH) break;
-    if (USTRINGTRIE_HAS_VALUE(r)) best = k;
-    if (r == USTRINGTRIE_FINAL_VALUE) break;
-  }
+    return c;
+  };
+  walk<false>(next, [&](int, std::int32_t) { best = k; });
   return best;
 }
 
 // ---------------------------------------------------------------------------
 
+namespace {
+
+// Word break classes of the characters boundaries() segments itself: those
+// whose rules in ICU's word.txt reduce to the pairs in joins() below. Any
+// other character (Extend, Format, ZWJ, line breaks, Katakana, Hiragana,
+// Hebrew, Hangul, other ideographs, complex-context scripts, regional
+// indicators) sends the text to ICU.
+enum WordClass : std::uint8_t {
+  kUnsupported,
+  kOther,  // no rule joins it to anything (Double_Quote too: its rules need Hebrew letters)
+  kHan,    // U+3400–U+4DBF, U+4E00–U+9FFF: chained, then divided by the CJK dictionary
+  kLetter,
+  kNumeric,
+  kMidLetter,
+  kMidNumLet,
+  kMidNum,
+  kSingleQuote,
+  kExtendNumLet,
+  kSpace,  // WSegSpace
+};
+
+bool is_dictionary_han(UChar32 c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+WordClass classify(UChar32 c) {
+  if (is_dictionary_han(c)) return kHan;
+  // ICU's word rules (RuleBasedBreakIterator::getRules()) tailor two classes:
+  // $ALetter = [\p{Word_Break=ALetter}@], $MidLetter = [\p{Word_Break=MidLetter}-[\:\uFE55\uFF1A]].
+  if (c == '@') return kLetter;
+  if (c == ':' || c == 0xFE55 || c == 0xFF1A) return kOther;
+  UErrorCode ec = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &ec);
+  if (U_FAILURE(ec) || script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+      u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || (c >= 0xAC00 && c <= 0xD7A3) ||
+      u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT)
+    return kUnsupported;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_OTHER:
+    case U_WB_DOUBLE_QUOTE:
+      return kOther;
+    case U_WB_ALETTER:
+      return kLetter;
+    case U_WB_NUMERIC:
+      return kNumeric;
+    case U_WB_MIDLETTER:
+      return kMidLetter;
+    case U_WB_MIDNUMLET:
+      return kMidNumLet;
+    case U_WB_MIDNUM:
+      return kMidNum;
+    case U_WB_SINGLE_QUOTE:
+      return kSingleQuote;
+    case U_WB_EXTENDNUMLET:
+      return kExtendNumLet;
+    case U_WB_WSEGSPACE:
+      return kSpace;
+    default:
+      return kUnsupported;
+  }
+}
+
+// Classes of U+0000..U+33FF and U+F900..U+FFFF, looked up once; Han by
+// range; the rest (rare here) asks ICU each time.
+class WordClasses {
+ public:
+  WordClasses() {
+    for (UChar32 c = 0; c < kLowEnd; ++c) low_[static_cast<std::size_t>(c)] = classify(c);
+    for (UChar32 c = kHighBegin; c <= 0xFFFF; ++c) high_[static_cast<std::size_t>(c - kHighBegin)] = classify(c);
+  }
+  WordClass operator()(UChar32 c) const {
+    if (c < kLowEnd) return low_[static_cast<std::size_t>(c)];
+    if (is_dictionary_han(c)) return kHan;
+    if (c >= kHighBegin && c <= 0xFFFF) return high_[static_cast<std::size_t>(c - kHighBegin)];
+    return classify(c);
+  }
+
+ private:
+  static constexpr UChar32 kLowEnd = 0x3400, kHighBegin = 0xF900;
+  std::array<WordClass, kLowEnd> low_{};
+  std::array<WordClass, 0x10000 - kHighBegin> high_{};
+};
+
+bool mid_letter(WordClass k) {
+  return k == kMidLetter || k == kMidNumLet || k == kSingleQuote;
+}
+bool mid_num(WordClass k) {
+  return k == kMidNum || k == kMidNumLet || k == kSingleQuote;
+}
+
+// ICU's word.txt (UAX #29) for the classes above, as pairs with one
+// character of context either side: whether no boundary falls between
+// cls[k - 1] and cls[k].
+bool joins(const std::vector<WordClass>& cls, std::size_t k) {
+  const WordClass x = cls[k - 1], y = cls[k];
+  const WordClass before = k >= 2 ? cls[k - 2] : kOther;
+  const WordClass after = k + 1 < cls.size() ? cls[k + 1] : kOther;
+  switch (x) {
+    case kSpace:
+      return y == kSpace;  // WB3d
+    case kLetter:
+      return y == kLetter || y == kNumeric || y == kExtendNumLet ||  // WB5, WB9, WB13a
+             (mid_letter(y) && after == kLetter);                    // WB6
+    case kNumeric:
+      return y == kNumeric || y == kLetter || y == kExtendNumLet ||  // WB8, WB10, WB13a
+             (mid_num(y) && after == kNumeric);                      // WB12
+    case kExtendNumLet:
+      return y == kExtendNumLet || y == kLetter || y == kNumeric;  // WB13a, WB13b
+    default:
+      break;
+  }
+  if (mid_letter(x) && before == kLetter && y == kLetter) return true;  // WB7
+  if (mid_num(x) && before == kNumeric && y == kNumeric) return true;   // WB11
+  return false;
+}
+
+// Decodes one well-formed UTF-8 character at s[i]; -1 if ill-formed.
+UChar32 decode(const unsigned char* s, std::size_t n, std::size_t i, std::size_t& len) {
+  UChar32 c;
+  std::size_t k = i;
+  U8_NEXT(s, k, n, c);
+  len = k - i;
+  return c;
+}
+
+// Per-thread buffers of boundaries().
+struct SegmentScratch {
+  std::vector<WordClass> cls;
+  std::vector<std::uint32_t> at;  // byte offset of each character, then the text's size
+  std::vector<char16_t> han;
+  std::vector<std::uint32_t> cost;
+  std::vector<int> prev;
+  std::vector<int> breaks;
+};
+
+// ICU's CjkBreakEngine::divideUpDictionaryRange on a run of Han: the
+// cheapest path of dictionary words (a character with no one-character word
+// costs 255), earliest start winning ties; the inner boundaries, ascending,
+// as character indexes into `breaks`.
+void divide_han(const CjkDictionary& dictionary, const char16_t* u, int n, SegmentScratch& scratch) {
+  constexpr std::uint32_t kNone = 0xFFFFFFFF, kUnknownCost = 255;
+  auto& cost = scratch.cost;
+  auto& prev = scratch.prev;
+  cost.assign(static_cast<std::size_t>(n) + 1, kNone);
+  prev.assign(static_cast<std::size_t>(n) + 1, -1);
+  cost[0] = 0;
+  int lengths[CjkDictionary::kMaxWordChars + 1];
+  std::int32_t values[CjkDictionary::kMaxWordChars + 1];
+  for (int i = 0; i < n; ++i) {
+    const std::uint32_t here = cost[static_cast<std::size_t>(i)];
+    if (here == kNone) continue;
+    int count = dictionary.words(u + i, n - i, lengths, values);
+    if (count == 0 || lengths[0] != 1) {
+      values[count] = static_cast<std::int32_t>(kUnknownCost);
+      lengths[count++] = 1;
+    }
+    for (int j = 0; j < count; ++j) {
+      const std::uint32_t c = here + static_cast<std::uint32_t>(values[j]);
+      const auto to = static_cast<std::size_t>(i + lengths[j]);
+      if (c < cost[to]) {
+        cost[to] = c;
+        prev[to] = i;
+      }
+    }
+  }
+  auto& breaks = scratch.breaks;
+  breaks.clear();
+  if (cost[static_cast<std::size_t>(n)] == kNone) return;
+  for (int i = prev[static_cast<std::size_t>(n)]; i > 0; i = prev[static_cast<std::size_t>(i)]) breaks.push_back(i);
+  std::reverse(breaks.begin(), breaks.end());
+}
+
+}  // namespace
+
 struct WordSegmenter::Impl {
+  WordClasses classes;
   std::unique_ptr<icu::BreakIterator> prototype;
   std::mutex mu;
   std::vector<std::unique_ptr<icu::BreakIterator>> pool;  // idle clones
@@ -246,6 +471,56 @@ WordSegmenter::~WordSegmenter() {
 }
 
 std::vector<std::size_t> WordSegmenter::boundaries(std::string_view utf8) const {
+  std::vector<std::size_t> out;
+  out.push_back(0);
+  if (utf8.empty()) return out;
+  if (!dictionary_.available() || utf8.size() > static_cast<std::size_t>(INT32_MAX)) return icu_boundaries(utf8);
+  thread_local SegmentScratch scratch;
+  auto& cls = scratch.cls;
+  auto& at = scratch.at;
+  cls.clear();
+  at.clear();
+  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+  const std::size_t n = utf8.size();
+  for (std::size_t i = 0; i < n;) {
+    std::size_t len;
+    const UChar32 c = decode(s, n, i, len);
+    const WordClass k = c < 0 ? kUnsupported : impl_->classes(c);
+    if (k == kUnsupported) return icu_boundaries(utf8);
+    cls.push_back(k);
+    at.push_back(static_cast<std::uint32_t>(i));
+    i += len;
+  }
+  at.push_back(static_cast<std::uint32_t>(n));
+  const std::size_t m = cls.size();
+  for (std::size_t k = 0; k < m;) {
+    if (cls[k] != kHan) {
+      if (k > 0 && !joins(cls, k)) out.push_back(at[k]);
+      ++k;
+      continue;
+    }
+    // A run of Han: no rule joins it to its neighbours; ICU hands it to the
+    // CJK dictionary engine.
+    std::size_t end = k;
+    while (end < m && cls[end] == kHan) ++end;
+    if (k > 0) out.push_back(at[k]);
+    if (end - k >= 2) {
+      auto& han = scratch.han;
+      han.clear();
+      for (std::size_t j = k; j < end; ++j) {
+        std::size_t len;
+        han.push_back(static_cast<char16_t>(decode(s, n, at[j], len)));
+      }
+      divide_han(dictionary_, han.data(), static_cast<int>(han.size()), scratch);
+      for (int b : scratch.breaks) out.push_back(at[k + static_cast<std::size_t>(b)]);
+    }
+    k = end;
+  }
+  out.push_back(n);
+  return out;
+}
+
+std::vector<std::size_t> WordSegmenter::icu_boundaries(std::string_view utf8) const {
   std::vector<std::size_t> out;
   out.push_back(0);
   if (utf8.empty()) return out;
