@@ -200,3 +200,82 @@ TEST_CASE("word segmenter: the Han blocks it segments itself are dictionary char
   }
   CHECK(bad == 0);
 }
+
+namespace {
+
+// split_clauses as a plain byte loop: the reference for its word-at-a-time scan.
+std::vector<icp::text::Clause> reference_clauses(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  auto alnum = [](unsigned char b) { return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); };
+  auto mark = [&](std::size_t i) -> std::size_t {
+    switch (s[i]) {
+      case ',':
+      case ';':
+      case '!':
+      case '?':
+      case ':':
+      case '\n':
+      case '\r':
+        return 1;
+      case '.':
+        return i + 1 >= n || !alnum(s[i + 1]) ? 1 : 0;
+      default:
+        break;
+    }
+    if (i + 2 >= n) return 0;
+    const unsigned b = (unsigned{s[i]} << 16) | (unsigned{s[i + 1]} << 8) | s[i + 2];
+    for (unsigned m : {0xE38082u, 0xE280A6u, 0xEFBC81u, 0xEFBC8Cu, 0xEFBC9Au, 0xEFBC9Bu, 0xEFBC9Fu, 0xEFBDA1u})
+      if (b == m) return 3;
+    return 0;
+  };
+  auto blank = [](unsigned char b) { return b == ' ' || b == '\t' || b == '\r'; };
+  std::vector<icp::text::Clause> out;
+  auto add = [&](std::size_t b, std::size_t e) {
+    while (b < e && blank(s[b])) ++b;
+    while (e > b && blank(s[e - 1])) --e;
+    if (b < e) out.push_back({b, e});
+  };
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < n;) {
+    const std::size_t m = mark(i);
+    if (m == 0) {
+      ++i;
+      continue;
+    }
+    add(start, i);
+    i += m;
+    start = i;
+  }
+  add(start, n);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("split_clauses: the word-at-a-time scan finds exactly the marks of a byte loop") {
+  const char* pieces[] = {
+      "会员", "服务",     "。",       "，",   "、",       "！", "？",  "：",       "；",          "…",        "｡",
+      ",",    ";",        "!",        "?",    ":",        ".",  "3.5", "a.b",      ". ",          "\n",       "\r\n",
+      " ",    "\t",       "app",      "《",   "》",       "“",  "—",   "\xE3\x80", "\xE2\x80",    "\xEF\xBC", "\xE3",
+      "\xEF", "\x80\x82", "\xBC\x8C", "\xFF", "\xE4\xB8", "@",  "0",   "A",        "\xE3\x80\x81"};
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1);
+  std::uniform_int_distribution<int> count(0, 40);
+  auto same = [](const std::vector<icp::text::Clause>& a, const std::vector<icp::text::Clause>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i].begin != b[i].begin || a[i].end != b[i].end) return false;
+    return true;
+  };
+  int differences = 0;
+  for (int k = 0; k < 20000; ++k) {
+    std::string text;
+    for (int n = count(rng); n > 0; --n) text += pieces[pick(rng)];
+    if (!same(split_clauses(text), reference_clauses(text)) && ++differences <= 5) {
+      CAPTURE(text);
+      CHECK(false);
+    }
+  }
+  CHECK(differences == 0);
+}
