@@ -486,10 +486,25 @@ class Pipeline {
     std::uint32_t* src = source_ ? source_->data() : nullptr;
     constexpr unsigned kRows = (TradTable::kPlainHi - TradTable::kPlainLo) / 64;
     constexpr unsigned kFirstRow = TradTable::kPlainLo / 64;
-    while (i + 2 < n_) {
-      const unsigned b0 = in_[i], t1 = in_[i + 1] ^ 0x80u, t2 = in_[i + 2] ^ 0x80u;
+    auto plain = [&](std::size_t at) {
+      const unsigned b0 = in_[at], t1 = in_[at + 1] ^ 0x80u, t2 = in_[at + 2] ^ 0x80u;
       const unsigned row = (((b0 - 0xE0u) << 6) | t1) - kFirstRow;
-      if ((t1 | t2) >= 64 || row >= kRows || (trad_.plain_han[row] >> t2 & 1) == 0) break;
+      return (t1 | t2) < 64 && row < kRows && (trad_.plain_han[row] >> t2 & 1) != 0;
+    };
+    // Four bytes and four source entries at a time while the input has a
+    // fourth byte: the spare ones land where the next character goes (the
+    // caller made room for the whole input).
+    while (i + 3 < n_ && plain(i)) {
+      std::memcpy(out + k, in_ + i, 4);
+      if (src) {
+        const auto at = static_cast<std::uint32_t>(i);
+        const std::uint32_t four[4] = {at, at, at, at};
+        std::memcpy(src + k, four, sizeof four);
+      }
+      k += 3;
+      i += 3;
+    }
+    if (i + 3 == n_ && plain(i)) {
       std::memcpy(out + k, in_ + i, 3);
       if (src) src[k] = src[k + 1] = src[k + 2] = static_cast<std::uint32_t>(i);
       k += 3;
