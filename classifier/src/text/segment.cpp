@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstring>
 #include <memory>
@@ -176,13 +177,25 @@ struct PairCache {
   }
 };
 
+PairCache* fresh_pair_cache(const char16_t* trie);
+
+// The thread's cache for `trie`. A plain pointer reaches it without the
+// guard a thread_local object with a constructor costs on every access.
+thread_local PairCache* t_pair_cache = nullptr;
+
 PairCache& pair_cache(const char16_t* trie) {
+  PairCache* cache = t_pair_cache;
+  if (cache == nullptr || cache->trie != trie) [[unlikely]]
+    cache = fresh_pair_cache(trie);
+  return *cache;
+}
+
+PairCache* fresh_pair_cache(const char16_t* trie) {
   thread_local PairCache cache;
-  if (cache.trie != trie) {
-    std::fill(cache.entries.begin(), cache.entries.end(), PairCache::Entry{});
-    cache.trie = trie;
-  }
-  return cache;
+  std::fill(cache.entries.begin(), cache.entries.end(), PairCache::Entry{});
+  cache.trie = trie;
+  t_pair_cache = &cache;
+  return &cache;
 }
 
 }  // namespace
@@ -261,12 +274,12 @@ std::size_t CjkDictionary::longest_word_end(std::string_view utf8, std::size_t i
     const unsigned char b = s[k];
     UChar32 c;
     std::size_t len;
-    if (b < 0x80) {
+    if ((b & 0xF0) == 0xE0) {  // three bytes, as Han is: first
+      c = ((b & 0x0F) << 12) | ((s[k + 1] & 0x3F) << 6) | (s[k + 2] & 0x3F), len = 3;
+    } else if (b < 0x80) {
       c = b, len = 1;
     } else if (b < 0xE0) {
       c = ((b & 0x1F) << 6) | (s[k + 1] & 0x3F), len = 2;
-    } else if (b < 0xF0) {
-      c = ((b & 0x0F) << 12) | ((s[k + 1] & 0x3F) << 6) | (s[k + 2] & 0x3F), len = 3;
     } else {
       c = ((b & 0x07) << 18) | ((s[k + 1] & 0x3F) << 12) | ((s[k + 2] & 0x3F) << 6) | (s[k + 3] & 0x3F), len = 4;
     }
@@ -288,6 +301,7 @@ namespace {
 // Hebrew, Hangul, other ideographs, complex-context scripts, regional
 // indicators) sends the text to ICU.
 enum WordClass : std::uint8_t {
+  kUnknown,  // not looked up yet (WordClasses)
   kUnsupported,
   kOther,  // no rule joins it to anything (Double_Quote too: its rules need Hebrew letters)
   kHan,    // U+3400–U+4DBF, U+4E00–U+9FFF: chained, then divided by the CJK dictionary
@@ -342,25 +356,23 @@ WordClass classify(UChar32 c) {
   }
 }
 
-// Classes of U+0000..U+33FF and U+F900..U+FFFF, looked up once; Han by
-// range; the rest (rare here) asks ICU each time.
+// The class of each BMP character, asked of ICU the first time it is seen
+// (by any thread: they all store the same value) rather than all up front.
 class WordClasses {
  public:
-  WordClasses() {
-    for (UChar32 c = 0; c < kLowEnd; ++c) low_[static_cast<std::size_t>(c)] = classify(c);
-    for (UChar32 c = kHighBegin; c <= 0xFFFF; ++c) high_[static_cast<std::size_t>(c - kHighBegin)] = classify(c);
-  }
   WordClass operator()(UChar32 c) const {
-    if (c < kLowEnd) return low_[static_cast<std::size_t>(c)];
-    if (is_dictionary_han(c)) return kHan;
-    if (c >= kHighBegin && c <= 0xFFFF) return high_[static_cast<std::size_t>(c - kHighBegin)];
-    return classify(c);
+    if (c > 0xFFFF) return classify(c);
+    auto& slot = known_[static_cast<std::size_t>(c)];
+    auto k = static_cast<WordClass>(slot.load(std::memory_order_relaxed));
+    if (k == kUnknown) {
+      k = classify(c);
+      slot.store(k, std::memory_order_relaxed);
+    }
+    return k;
   }
 
  private:
-  static constexpr UChar32 kLowEnd = 0x3400, kHighBegin = 0xF900;
-  std::array<WordClass, kLowEnd> low_{};
-  std::array<WordClass, 0x10000 - kHighBegin> high_{};
+  std::unique_ptr<std::atomic<std::uint8_t>[]> known_ { new std::atomic<std::uint8_t>[ 0x10000 ]() };
 };
 
 bool mid_letter(WordClass k) {
@@ -372,11 +384,11 @@ bool mid_num(WordClass k) {
 
 // ICU's word.txt (UAX #29) for the classes above, as pairs with one
 // character of context either side: whether no boundary falls between
-// cls[k - 1] and cls[k].
-bool joins(const std::vector<WordClass>& cls, std::size_t k) {
+// cls[k - 1] and cls[k] (of m).
+bool joins(const WordClass* cls, std::size_t m, std::size_t k) {
   const WordClass x = cls[k - 1], y = cls[k];
   const WordClass before = k >= 2 ? cls[k - 2] : kOther;
-  const WordClass after = k + 1 < cls.size() ? cls[k + 1] : kOther;
+  const WordClass after = k + 1 < m ? cls[k + 1] : kOther;
   switch (x) {
     case kSpace:
       return y == kSpace;  // WB3d
@@ -409,7 +421,7 @@ UChar32 decode(const unsigned char* s, std::size_t n, std::size_t i, std::size_t
 struct SegmentScratch {
   std::vector<WordClass> cls;
   std::vector<std::uint32_t> at;  // byte offset of each character, then the text's size
-  std::vector<char16_t> han;
+  std::vector<char16_t> units;
   std::vector<std::uint32_t> cost;
   std::vector<int> prev;
   std::vector<int> breaks;
@@ -495,31 +507,45 @@ WordSegmenter::~WordSegmenter() {
 }
 
 std::vector<std::size_t> WordSegmenter::boundaries(std::string_view utf8) const {
-  std::vector<std::size_t> out;
-  out.push_back(0);
-  if (utf8.empty()) return out;
+  if (utf8.empty()) return {0};
   if (!dictionary_.available() || utf8.size() > static_cast<std::size_t>(INT32_MAX)) return icu_boundaries(utf8);
   thread_local SegmentScratch scratch;
-  auto& cls = scratch.cls;
-  auto& at = scratch.at;
-  cls.clear();
-  at.clear();
   const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
   const std::size_t n = utf8.size();
-  for (std::size_t i = 0; i < n;) {
+  // Per character: its class, byte offset and (BMP) code unit.
+  scratch.cls.resize(n);
+  scratch.at.resize(n + 1);
+  scratch.units.resize(n);
+  WordClass* cls = scratch.cls.data();
+  std::uint32_t* at = scratch.at.data();
+  char16_t* units = scratch.units.data();
+  std::size_t m = 0;
+  for (std::size_t i = 0; i < n; ++m) {
+    const unsigned char b = s[i];
+    UChar32 c;
     std::size_t len;
-    const UChar32 c = decode(s, n, i, len);
-    const WordClass k = c < 0 ? kUnsupported : impl_->classes(c);
+    if (b < 0x80) {
+      c = b, len = 1;
+    } else if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+               (s[i + 2] & 0xC0) == 0x80) {
+      c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F), len = 3;  // well-formed
+    } else {
+      c = decode(s, n, i, len);
+    }
+    const WordClass k = is_dictionary_han(c) ? kHan : c < 0 ? kUnsupported : impl_->classes(c);
     if (k == kUnsupported) return icu_boundaries(utf8);
-    cls.push_back(k);
-    at.push_back(static_cast<std::uint32_t>(i));
+    cls[m] = k;
+    at[m] = static_cast<std::uint32_t>(i);
+    units[m] = static_cast<char16_t>(c);  // used for Han only
     i += len;
   }
-  at.push_back(static_cast<std::uint32_t>(n));
-  const std::size_t m = cls.size();
+  at[m] = static_cast<std::uint32_t>(n);
+  std::vector<std::size_t> out;
+  out.reserve(m + 1);
+  out.push_back(0);
   for (std::size_t k = 0; k < m;) {
     if (cls[k] != kHan) {
-      if (k > 0 && !joins(cls, k)) out.push_back(at[k]);
+      if (k > 0 && !joins(cls, m, k)) out.push_back(at[k]);
       ++k;
       continue;
     }
@@ -529,13 +555,7 @@ std::vector<std::size_t> WordSegmenter::boundaries(std::string_view utf8) const 
     while (end < m && cls[end] == kHan) ++end;
     if (k > 0) out.push_back(at[k]);
     if (end - k >= 2) {
-      auto& han = scratch.han;
-      han.clear();
-      for (std::size_t j = k; j < end; ++j) {
-        std::size_t len;
-        han.push_back(static_cast<char16_t>(decode(s, n, at[j], len)));
-      }
-      divide_han(dictionary_, han.data(), static_cast<int>(han.size()), scratch);
+      divide_han(dictionary_, units + k, static_cast<int>(end - k), scratch);
       for (int b : scratch.breaks) out.push_back(at[k + static_cast<std::size_t>(b)]);
     }
     k = end;
