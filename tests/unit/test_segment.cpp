@@ -3,6 +3,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <random>
@@ -278,4 +279,21 @@ TEST_CASE("split_clauses: the word-at-a-time scan finds exactly the marks of a b
     }
   }
   CHECK(differences == 0);
+}
+
+TEST_CASE("word segmenter: its own segmentation equals ICU's around every character") {
+  // Every class decision, in the contexts where the rules look at it:
+  // between letters, between digits, doubled, and between Han.
+  std::vector<std::string> texts;
+  for (UChar32 c = 1; c <= 0x10FFFF; c += c <= 0xFFFF ? 1 : 31) {  // beyond the BMP, a sample
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    char buf[4];
+    std::int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    const std::string ch(buf, static_cast<std::size_t>(len));
+    for (const char* context : {"a", "1", "会"}) texts.push_back(context + ch + context);
+    texts.push_back(ch + ch);
+  }
+  texts.push_back(std::string("a\0a", 3));
+  CHECK(count_differences(texts) == 0);
 }
