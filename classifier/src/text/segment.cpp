@@ -3,6 +3,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/rbbi.h>
 #include <unicode/uchar.h>
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
@@ -493,6 +494,27 @@ struct WordSegmenter::Impl {
   }
 };
 
+namespace {
+
+// The ICU that boundaries()'s own segmentation was proven equal to (the
+// equivalence tests of test_segment.cpp and test_segment_window.cpp): its
+// major version and an FNV-1a hash of its zh word rules (getRules()). Any
+// other ICU gets ICU's break iterator for everything until those tests have
+// been run against it and these constants updated.
+constexpr std::uint8_t kVerifiedIcuMajor = 72;
+constexpr std::uint64_t kVerifiedRulesHash = 0x89BBC8B2B543729Aull;
+
+std::uint64_t rules_hash(const icu::BreakIterator& it) {
+  const auto* rbbi = dynamic_cast<const icu::RuleBasedBreakIterator*>(&it);
+  if (rbbi == nullptr) return 0;
+  const icu::UnicodeString& rules = rbbi->getRules();
+  std::uint64_t h = 0xCBF29CE484222325ull;
+  for (int32_t i = 0; i < rules.length(); ++i) h = (h ^ rules.charAt(i)) * 0x100000001B3ull;
+  return h;
+}
+
+}  // namespace
+
 WordSegmenter::WordSegmenter() : impl_(new Impl) {
   UErrorCode ec = U_ZERO_ERROR;
   impl_->prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), ec));
@@ -500,6 +522,14 @@ WordSegmenter::WordSegmenter() : impl_(new Impl) {
     delete impl_;
     throw std::runtime_error(std::string("ICU word BreakIterator unavailable: ") + u_errorName(ec));
   }
+  UVersionInfo version;
+  u_getVersion(version);
+  own_ =
+      dictionary_.available() && version[0] == kVerifiedIcuMajor && rules_hash(*impl_->prototype) == kVerifiedRulesHash;
+}
+
+std::uint64_t WordSegmenter::icu_rules_hash() const {
+  return rules_hash(*impl_->prototype);
 }
 
 WordSegmenter::~WordSegmenter() {
@@ -508,7 +538,7 @@ WordSegmenter::~WordSegmenter() {
 
 std::vector<std::size_t> WordSegmenter::boundaries(std::string_view utf8) const {
   if (utf8.empty()) return {0};
-  if (!dictionary_.available() || utf8.size() > static_cast<std::size_t>(INT32_MAX)) return icu_boundaries(utf8);
+  if (!own_ || utf8.size() > static_cast<std::size_t>(INT32_MAX)) return icu_boundaries(utf8);
   thread_local SegmentScratch scratch;
   const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
   const std::size_t n = utf8.size();

@@ -80,6 +80,10 @@ class WordSegmenter {
   std::vector<std::size_t> boundaries(std::string_view utf8) const;
   // Always ICU's break iterator: the reference that boundaries() equals.
   std::vector<std::size_t> icu_boundaries(std::string_view utf8) const;
+  // Whether boundaries() segments simple text itself: only with the ICU
+  // version and word rules it was verified against (see segment.cpp).
+  bool own_segmentation() const { return own_; }
+  std::uint64_t icu_rules_hash() const;  // what segment.cpp compares
 
   const CjkDictionary& dictionary() const { return dictionary_; }
 
@@ -87,6 +91,7 @@ class WordSegmenter {
   CjkDictionary dictionary_;
   struct Impl;
   Impl* impl_;
+  bool own_ = false;
 };
 
 }  // namespace icp::text
