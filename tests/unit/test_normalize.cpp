@@ -361,3 +361,134 @@ TEST_CASE("normalize: ~2 MB of mixed text keeps the offset invariants") {
   auto m = normalizer().normalize(marks);
   check_invariants(m, marks.size());
 }
+
+namespace {
+
+struct PlainPathOn {
+  ~PlainPathOn() { icp::text::set_plain_path(true); }
+};
+
+// Everything normalize() returns, with the source range of every character-
+// aligned range of the output (which covers the recorded gaps).
+std::string observe(const NormalizedText& t) {
+  std::string s = t.text + "|" + std::to_string(t.invalid_utf8) + std::to_string(t.first_invalid_byte) +
+                  std::to_string(t.had_traditional) + std::to_string(t.had_markup) + "|";
+  for (auto x : t.source) s += std::to_string(x) + ",";
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i <= t.text.size(); ++i)
+    if (i == t.text.size() || (static_cast<unsigned char>(t.text[i]) & 0xC0) != 0x80) starts.push_back(i);
+  for (std::size_t a = 0; a < starts.size(); ++a)
+    for (std::size_t b = a; b < starts.size(); ++b) {
+      auto [sb, se] = t.to_source(starts[a], starts[b]);
+      s += std::to_string(sb) + "-" + std::to_string(se) + ";";
+    }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("normalize: the plain path gives exactly the character-by-character result") {
+  // Pieces around every condition of the plain path: ASCII before combining
+  // marks and entities, Han (Traditional, compatibility and extension A),
+  // punctuation with and without a boundary before it, whitespace, markup,
+  // invalid and truncated sequences.
+  const char* pieces[] = {"a",
+                          "Z",
+                          "1",
+                          ".",
+                          ">",
+                          "<",
+                          "&",
+                          ";",
+                          "#",
+                          "<br>",
+                          "</p>",
+                          "<b>",
+                          "<!-- x -->",
+                          "&amp;",
+                          "&#769;",
+                          "&#x301;",
+                          "&#x4e2d;",
+                          "&nbsp",
+                          "&lt;",
+                          "&zwj;",
+                          " ",
+                          "\t",
+                          "\n",
+                          "\r\n",
+                          "\xCC\x81",
+                          "\xCC\x88",
+                          "\xE3\x82\x99",
+                          "\xE2\x80\x8D",
+                          "\xC2\xA0",
+                          "\xC2\xAD",
+                          "\xE2\x80\xA8",
+                          "会",
+                          "员",
+                          "广告",
+                          "會",
+                          "員",
+                          "廣",
+                          "\xEF\xA4\x80",
+                          "\xE3\x90\x80",
+                          "\xE4\xB6\xBF",
+                          "\xF0\xA0\x80\x80",
+                          "。",
+                          "，",
+                          "、",
+                          "！",
+                          "：",
+                          "（",
+                          "）",
+                          "《",
+                          "》",
+                          "「",
+                          "」",
+                          "“",
+                          "”",
+                          "\xE3\x80\x80",
+                          "\xE3\x80\x85",
+                          "\xE3\x80\x87",
+                          "Ａ",
+                          "ｂ",
+                          "１",
+                          "\xEF\xBD\xB6",
+                          "\xEF\xBE\x9E",
+                          "\xEF\xBF\xA3",
+                          "\xEF\xBF\xAE",
+                          "㎏",
+                          "①",
+                          "ﬁ",
+                          "Ⅳ",
+                          "か",
+                          "ア",
+                          "가",
+                          "😀",
+                          "\xFF",
+                          "\xE4\xB8",
+                          "\xE4",
+                          "\xC0\x80",
+                          "\xED\xA0\x80",
+                          "é",
+                          "\xE9\xBE\xA5",
+                          "\xE9\xBF\xBF"};
+  std::mt19937 rng(2024);
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1);
+  std::uniform_int_distribution<int> count(1, 10);
+  PlainPathOn restore;
+  std::size_t differences = 0;
+  for (int k = 0; k < 30000; ++k) {
+    std::string input;
+    for (int n = count(rng); n > 0; --n) input += pieces[pick(rng)];
+    icp::text::set_plain_path(false);
+    const std::string reference = observe(normalizer().normalize(input));
+    const std::string phrase_reference = normalizer().normalize_phrase(input);
+    icp::text::set_plain_path(true);
+    const std::string plain = observe(normalizer().normalize(input));
+    if ((plain != reference || normalizer().normalize_phrase(input) != phrase_reference) && ++differences <= 5) {
+      CAPTURE(input);
+      CHECK(plain == reference);
+    }
+  }
+  CHECK(differences == 0);
+}

@@ -1,17 +1,22 @@
 // Windowed word checks (segmenting only between dictionary cuts around each
 // candidate phrase) must give exactly the decisions of the whole-clause
-// reference path: over every case table text, real app descriptions when the
+// reference path, and WordSegmenter's own segmentation exactly ICU's break
+// iterator: over every case table text, real app descriptions when the
 // shared corpus is present, and generated corpus-like descriptions.
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../../bench/corpus_gen.hpp"
 #include "icp/classifier.hpp"
 #include "signals/extract.hpp"
+#include "text/normalize.hpp"
+#include "text/segment.hpp"
 
 namespace {
 
@@ -53,20 +58,65 @@ struct Restore {
   ~Restore() { icp::signals::set_full_clause_segmentation(false); }
 };
 
-}  // namespace
-
-TEST_CASE("windowed segmentation gives the decisions of whole-clause segmentation") {
+// Every case table text, the real app descriptions when the shared corpus is
+// present, and generated corpus-like descriptions.
+std::vector<std::string> all_texts(std::size_t& case_texts) {
   std::vector<std::string> texts;
   for (const auto& entry : std::filesystem::directory_iterator(ICP_CASES_DIR))
     if (entry.path().extension() == ".tsv")
       for (auto& t : tsv_texts(entry.path())) texts.push_back(std::move(t));
-  const std::size_t case_texts = texts.size();
-  CHECK(case_texts > 300);
+  case_texts = texts.size();
   const std::filesystem::path shared = "/work/shared/corpus/apps.tsv";  // optional: real descriptions
   if (std::filesystem::exists(shared))
     for (auto& t : tsv_texts(shared)) texts.push_back(std::move(t));
   icp::bench::CorpusGenerator generator(7);
   for (int i = 0; i < 3000; ++i) texts.push_back(generator.next());
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("word boundaries of every clause, and of pieces of it, equal ICU's break iterator") {
+  // WordSegmenter::boundaries() segments most text itself; the windows the
+  // signals layer asks about are pieces of clauses.
+  std::size_t case_texts = 0;
+  const auto texts = all_texts(case_texts);
+  const icp::text::Normalizer normalizer;
+  const icp::text::WordSegmenter segmenter;
+  std::mt19937 rng(5);
+  std::size_t compared = 0, differences = 0;
+  auto compare = [&](std::string_view piece) {
+    ++compared;
+    if (segmenter.boundaries(piece) != segmenter.icu_boundaries(piece) && ++differences <= 5) {
+      CAPTURE(piece);
+      CHECK(segmenter.boundaries(piece) == segmenter.icu_boundaries(piece));
+    }
+  };
+  for (const auto& text : texts) {
+    const auto normalized = normalizer.normalize(text);
+    const std::string_view view = normalized.text;
+    for (const auto& clause : icp::text::split_clauses(view)) {
+      const auto piece = view.substr(clause.begin, clause.end - clause.begin);
+      compare(piece);
+      std::vector<std::size_t> starts;  // character starts, and the end
+      for (std::size_t i = 0; i <= piece.size(); ++i)
+        if (i == piece.size() || (static_cast<unsigned char>(piece[i]) & 0xC0) != 0x80) starts.push_back(i);
+      std::uniform_int_distribution<std::size_t> at(0, starts.size() - 1);
+      for (int k = 0; k < 2; ++k) {
+        std::size_t a = starts[at(rng)], b = starts[at(rng)];
+        if (a > b) std::swap(a, b);
+        compare(piece.substr(a, b - a));
+      }
+    }
+  }
+  MESSAGE(compared << " clauses and pieces compared");
+  CHECK(differences == 0);
+}
+
+TEST_CASE("windowed segmentation gives the decisions of whole-clause segmentation") {
+  std::size_t case_texts = 0;
+  const auto texts = all_texts(case_texts);
+  CHECK(case_texts > 300);
 
   const icp::Classifier classifier;
   Restore restore;

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -41,7 +42,18 @@ struct TradTable {
   std::vector<std::pair<char32_t, std::u32string>> multi;  // sorted; mappings to 0 or 2+ chars
 
   bool maybe(char32_t c) const { return c >= lo && c < hi; }
+
+  // One bit per code point of U+3400..U+9FFF: an NFKC-casefold inert Han
+  // character that the table leaves alone (what the plain path copies).
+  static constexpr char32_t kPlainLo = 0x3400, kPlainHi = 0xA000;
+  std::array<std::uint64_t, (kPlainHi - kPlainLo) / 64> plain_han{};
+  bool is_plain_han(char32_t c) const {
+    const char32_t k = c - kPlainLo;  // wraps below kPlainLo
+    return k < kPlainHi - kPlainLo && (plain_han[k >> 6] >> (k & 63) & 1) != 0;
+  }
 };
+
+bool is_inert_han(char32_t c);
 
 std::unique_ptr<TradTable> build_trad_table() {
   UErrorCode ec = U_ZERO_ERROR;
@@ -70,16 +82,23 @@ std::unique_ptr<TradTable> build_trad_table() {
       mapped.emplace_back(static_cast<char32_t>(c), std::move(out));
     }
   }
-  if (mapped.empty()) return table;
-  table->lo = mapped.front().first;
-  table->hi = mapped.back().first + 1;
-  table->single.assign(table->hi - table->lo, 0);
-  for (auto& [c, out] : mapped) {
-    if (out.size() == 1 && out[0] != 0) {
-      table->single[c - table->lo] = out[0];
-    } else {
-      table->single[c - table->lo] = TradTable::kMulti;
-      table->multi.emplace_back(c, std::move(out));
+  if (!mapped.empty()) {
+    table->lo = mapped.front().first;
+    table->hi = mapped.back().first + 1;
+    table->single.assign(table->hi - table->lo, 0);
+    for (auto& [c, out] : mapped) {
+      if (out.size() == 1 && out[0] != 0) {
+        table->single[c - table->lo] = out[0];
+      } else {
+        table->single[c - table->lo] = TradTable::kMulti;
+        table->multi.emplace_back(c, std::move(out));
+      }
+    }
+  }
+  for (char32_t c = TradTable::kPlainLo; c < TradTable::kPlainHi; ++c) {
+    if (is_inert_han(c) && !(table->maybe(c) && table->single[c - table->lo] != 0)) {
+      const char32_t k = c - TradTable::kPlainLo;
+      table->plain_han[k >> 6] |= std::uint64_t{1} << (k & 63);
     }
   }
   return table;
@@ -87,65 +106,6 @@ std::unique_ptr<TradTable> build_trad_table() {
 
 const TradTable& trad_table() {
   static const std::unique_ptr<TradTable> table = build_trad_table();
-  return *table;
-}
-
-// ---------------------------------------------------------------------------
-// NFKC + case fold of a lone code point (a segment of one) for the CJK and
-// full-width punctuation blocks, built once per process: 。，、 and friends
-// would otherwise each take a call to unorm2_normalize.
-
-struct PunctTable {
-  struct Entry {
-    std::array<char32_t, 4> out{};
-    std::uint8_t length = 0xFF;  // 0xFF: not tabled, ask ICU
-  };
-  static constexpr char32_t kCjkLo = 0x3000, kCjkHi = 0x3040;    // CJK Symbols and Punctuation
-  static constexpr char32_t kWideLo = 0xFF00, kWideHi = 0xFFF0;  // Halfwidth and Fullwidth Forms
-  std::array<Entry, (kCjkHi - kCjkLo) + (kWideHi - kWideLo)> entries{};
-
-  const Entry* find(char32_t c) const { return const_cast<PunctTable*>(this)->find(c); }
-  Entry* find(char32_t c) {
-    if (c >= kCjkLo && c < kCjkHi) return &entries[c - kCjkLo];
-    if (c >= kWideLo && c < kWideHi) return &entries[(kCjkHi - kCjkLo) + (c - kWideLo)];
-    return nullptr;
-  }
-};
-
-std::unique_ptr<PunctTable> build_punct_table(const UNormalizer2* nfkc) {
-  auto table = std::make_unique<PunctTable>();
-  auto fill = [&](char32_t lo, char32_t hi) {
-    for (char32_t c = lo; c < hi; ++c) {
-      auto& e = *table->find(c);
-      const UChar in[1] = {static_cast<UChar>(c)};
-      UChar out[16];
-      UErrorCode ec = U_ZERO_ERROR;
-      const int32_t len = unorm2_normalize(nfkc, in, 1, out, 16, &ec);
-      if (U_FAILURE(ec)) continue;
-      std::array<char32_t, 4> cps{};
-      std::size_t n = 0;
-      bool fits = true;
-      for (int32_t k = 0; k < len;) {
-        UChar32 cp;
-        U16_NEXT(out, k, len, cp);
-        if (n == cps.size()) {
-          fits = false;
-          break;
-        }
-        cps[n++] = static_cast<char32_t>(cp);
-      }
-      if (!fits) continue;
-      e.out = cps;
-      e.length = static_cast<std::uint8_t>(n);
-    }
-  };
-  fill(PunctTable::kCjkLo, PunctTable::kCjkHi);
-  fill(PunctTable::kWideLo, PunctTable::kWideHi);
-  return table;
-}
-
-const PunctTable& punct_table(const UNormalizer2* nfkc) {
-  static const std::unique_ptr<PunctTable> table = build_punct_table(nfkc);
   return *table;
 }
 
@@ -179,6 +139,16 @@ bool is_ascii_alnum(unsigned char b) {
   return is_ascii_alpha(b) || (b >= '0' && b <= '9');
 }
 
+// True when Pipeline::stage_c(c) is just put(c): no whitespace, control or
+// Traditional character (keep in step with stage_c).
+bool stage_c_is_put(char32_t c, const TradTable& trad) {
+  if (c <= ' ') return false;
+  if (c < 0x7F) return true;
+  if (c < 0xA0 || is_newline(c)) return false;
+  if (!is_han(c) && u_isUWhiteSpace(static_cast<UChar32>(c))) return false;
+  return !trad.maybe(c) || trad.single[c - trad.lo] == 0;
+}
+
 // Writes c at p (room for 4 bytes); returns the byte count.
 std::size_t write_utf8(char* p, char32_t c) {
   if (c < 0x80) {
@@ -201,6 +171,77 @@ std::size_t write_utf8(char* p, char32_t c) {
   p[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
   p[3] = static_cast<char>(0x80 | (c & 0x3F));
   return 4;
+}
+
+// ---------------------------------------------------------------------------
+// NFKC + case fold of a lone code point (a segment of one) for the CJK and
+// full-width punctuation blocks, built once per process: 。，、 and friends
+// would otherwise each take a call to unorm2_normalize.
+
+struct PunctTable {
+  struct Entry {
+    std::array<char32_t, 4> out{};
+    std::uint8_t length = 0xFF;  // 0xFF: not tabled, ask ICU
+    // Set when the character can take the pipeline's plain path (see
+    // Pipeline::plain_at): it starts a normalisation segment, maps to one
+    // character that stage C writes unchanged, whose UTF-8 is `utf8`.
+    bool plain = false;
+    bool boundary_before = false;  // unorm2_hasBoundaryBefore
+    std::uint8_t utf8_length = 0;
+    std::array<char, 4> utf8{};
+  };
+  static constexpr char32_t kCjkLo = 0x3000, kCjkHi = 0x3040;    // CJK Symbols and Punctuation
+  static constexpr char32_t kWideLo = 0xFF00, kWideHi = 0xFFF0;  // Halfwidth and Fullwidth Forms
+  std::array<Entry, (kCjkHi - kCjkLo) + (kWideHi - kWideLo)> entries{};
+
+  const Entry* find(char32_t c) const { return const_cast<PunctTable*>(this)->find(c); }
+  Entry* find(char32_t c) {
+    if (c >= kCjkLo && c < kCjkHi) return &entries[c - kCjkLo];
+    if (c >= kWideLo && c < kWideHi) return &entries[(kCjkHi - kCjkLo) + (c - kWideLo)];
+    return nullptr;
+  }
+};
+
+std::unique_ptr<PunctTable> build_punct_table(const UNormalizer2* nfkc, const TradTable& trad) {
+  auto table = std::make_unique<PunctTable>();
+  auto fill = [&](char32_t lo, char32_t hi) {
+    for (char32_t c = lo; c < hi; ++c) {
+      auto& e = *table->find(c);
+      const UChar in[1] = {static_cast<UChar>(c)};
+      UChar out[16];
+      UErrorCode ec = U_ZERO_ERROR;
+      const int32_t len = unorm2_normalize(nfkc, in, 1, out, 16, &ec);
+      if (U_FAILURE(ec)) continue;
+      std::array<char32_t, 4> cps{};
+      std::size_t n = 0;
+      bool fits = true;
+      for (int32_t k = 0; k < len;) {
+        UChar32 cp;
+        U16_NEXT(out, k, len, cp);
+        if (n == cps.size()) {
+          fits = false;
+          break;
+        }
+        cps[n++] = static_cast<char32_t>(cp);
+      }
+      if (!fits) continue;
+      e.out = cps;
+      e.length = static_cast<std::uint8_t>(n);
+      e.boundary_before = unorm2_hasBoundaryBefore(nfkc, static_cast<UChar32>(c));
+      if (n == 1 && e.boundary_before && stage_c_is_put(cps[0], trad)) {
+        e.plain = true;
+        e.utf8_length = static_cast<std::uint8_t>(write_utf8(e.utf8.data(), cps[0]));
+      }
+    }
+  };
+  fill(PunctTable::kCjkLo, PunctTable::kCjkHi);
+  fill(PunctTable::kWideLo, PunctTable::kWideHi);
+  return table;
+}
+
+const PunctTable& punct_table(const UNormalizer2* nfkc, const TradTable& trad) {
+  static const std::unique_ptr<PunctTable> table = build_punct_table(nfkc, trad);
+  return *table;
 }
 
 // Decodes one UTF-8 character at in[i] (non-ASCII lead). Returns the code
@@ -289,6 +330,8 @@ constexpr std::size_t kMaxTagBytes = 4096;
 
 using SourceGaps = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 
+std::atomic<bool> g_plain_path{true};
+
 class Pipeline {
  public:
   Pipeline(const UNormalizer2* nfkc, const TradTable& trad, const PunctTable& punct, std::string_view in,
@@ -308,8 +351,16 @@ class Pipeline {
     len_ = text_.size();
     text_.resize(len_ + n_ + 8);
     if (source_) source_->resize(text_.size() + 1);
+    const bool plain = g_plain_path.load(std::memory_order_relaxed);
     std::size_t i = 0;
     while (i < n_) {
+      if (plain) {
+        const std::size_t j = plain_run(i);
+        if (j != i) {
+          i = j;
+          continue;
+        }
+      }
       const unsigned char b = in_[i];
       if (b < 0x80) {
         if (b == '<' && try_tag(i)) continue;
@@ -357,6 +408,156 @@ class Pipeline {
   bool had_traditional() const { return had_traditional_; }
 
  private:
+  // ---- The plain path: runs of characters that the stages below would
+  // copy one to one (ASCII, Han, most CJK punctuation), written in one loop.
+
+  // A plain character at in_[i]: what put() receives, and its UTF-8.
+  struct Plain {
+    std::size_t in_length = 0;
+    char32_t c = 0;
+    const char* utf8 = nullptr;
+    std::size_t utf8_length = 0;
+    char ascii = 0;  // utf8 for an ASCII character
+  };
+
+  char32_t decode3(std::size_t i) const {
+    return ((in_[i] & 0x0Fu) << 12) | ((in_[i + 1] & 0x3Fu) << 6) | (in_[i + 2] & 0x3Fu);
+  }
+  bool three_bytes(std::size_t i) const {
+    return i + 2 < n_ && (in_[i + 1] & 0xC0) == 0x80 && (in_[i + 2] & 0xC0) == 0x80;
+  }
+
+  // True when the slow path would flush the segment before the character at
+  // in_[j] (or at the end): ASCII other than '&' (an entity may decode to a
+  // combining mark), Han, and tabled punctuation with a boundary before it.
+  bool boundary_at(std::size_t j) const {
+    if (j >= n_) return true;
+    const unsigned char b = in_[j];
+    if (b < 0x80) return b != '&';
+    if (b < 0xE3 || b > 0xEF || !three_bytes(j)) return false;
+    const char32_t c = decode3(j);
+    if (is_inert_han(c)) return true;
+    const auto* e = punct_.find(c);
+    return e && e->boundary_before;
+  }
+
+  // A character whose slow path is: flush the segment, then put() one
+  // character with its own source range. ASCII and punctuation start a
+  // segment of their own on the slow path, so they qualify only when the
+  // next character closes it again.
+  bool plain_at(std::size_t i, Plain& p) const {
+    const unsigned char b = in_[i];
+    if (b < 0x80) {
+      if (b <= ' ' || b >= 0x7F || b == '<' || b == '&' || !boundary_at(i + 1)) return false;
+      p.ascii = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      p.c = static_cast<unsigned char>(p.ascii);
+      p.utf8 = &p.ascii;
+      p.utf8_length = 1;
+      p.in_length = 1;
+      return true;
+    }
+    if (b < 0xE3 || b > 0xEF || !three_bytes(i)) return false;
+    const char32_t c = decode3(i);
+    if (is_inert_han(c)) {
+      if (!trad_.is_plain_han(c)) return false;
+      p.c = c;
+      p.utf8 = reinterpret_cast<const char*>(in_ + i);
+      p.utf8_length = 3;
+      p.in_length = 3;
+      return true;
+    }
+    const auto* e = punct_.find(c);
+    if (!e || !e->plain || !boundary_at(i + 3)) return false;
+    p.c = e->out[0];
+    p.utf8 = e->utf8.data();
+    p.utf8_length = e->utf8_length;
+    p.in_length = 3;
+    return true;
+  }
+
+  // Copies the plain Han characters at in_[i] to text_[k] (room assured);
+  // advances both, returns whether there were any. The bitmap row of a
+  // three-byte sequence is its first two bytes' payload, the bit its last
+  // byte's, so the code point need not be assembled; a lead byte outside
+  // E3..E9 or a bad continuation byte falls outside the bitmap.
+  bool copy_han(std::size_t& i, std::size_t& k) {
+    const std::size_t i0 = i;
+    char* out = text_.data();
+    std::uint32_t* src = source_ ? source_->data() : nullptr;
+    constexpr unsigned kRows = (TradTable::kPlainHi - TradTable::kPlainLo) / 64;
+    constexpr unsigned kFirstRow = TradTable::kPlainLo / 64;
+    auto plain = [&](std::size_t at) {
+      const unsigned b0 = in_[at], t1 = in_[at + 1] ^ 0x80u, t2 = in_[at + 2] ^ 0x80u;
+      const unsigned row = (((b0 - 0xE0u) << 6) | t1) - kFirstRow;
+      return (t1 | t2) < 64 && row < kRows && (trad_.plain_han[row] >> t2 & 1) != 0;
+    };
+    // Four bytes and four source entries at a time while the input has a
+    // fourth byte: the spare ones land where the next character goes (the
+    // caller made room for the whole input).
+    while (i + 3 < n_ && plain(i)) {
+      std::memcpy(out + k, in_ + i, 4);
+      if (src) {
+        const auto at = static_cast<std::uint32_t>(i);
+        const std::uint32_t four[4] = {at, at, at, at};
+        std::memcpy(src + k, four, sizeof four);
+      }
+      k += 3;
+      i += 3;
+    }
+    if (i + 3 == n_ && plain(i)) {
+      std::memcpy(out + k, in_ + i, 3);
+      if (src) src[k] = src[k + 1] = src[k + 2] = static_cast<std::uint32_t>(i);
+      k += 3;
+      i += 3;
+    }
+    return i != i0;
+  }
+
+  // Writes the run of plain characters at in_[i] exactly as the slow path
+  // would; returns its end (i if in_[i] is not plain).
+  std::size_t plain_run(std::size_t i) {
+    Plain p;
+    if (!plain_at(i, p)) return i;
+    flush_segment();
+    if (pending_ != Pending::kNone || len_ == 0 || (source_ && prev_end_ != i)) {
+      // Pending whitespace or a gap before it: the general put().
+      put(p.c, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + p.in_length));
+      i += p.in_length;
+      if (i >= n_ || !plain_at(i, p)) return i;
+    }
+    // From here on each character is a unit of its own that starts where the
+    // previous one ended: put() would only append it. A plain character's
+    // UTF-8 is no longer than its source.
+    while (len_ + (n_ - i) + 4 > text_.size()) grow();
+    char* out = text_.data();
+    std::uint32_t* src = source_ ? source_->data() : nullptr;
+    std::size_t k = len_;
+    std::size_t start;
+    char32_t last;
+    for (;;) {
+      start = i;
+      for (std::size_t m = 0; m < p.utf8_length; ++m) out[k + m] = p.utf8[m];
+      if (src)
+        for (std::size_t m = 0; m < p.utf8_length; ++m) src[k + m] = static_cast<std::uint32_t>(i);
+      k += p.utf8_length;
+      last = p.c;
+      i += p.in_length;
+      // Runs of Han, the bulk of the text, without the general checks.
+      if (copy_han(i, k)) {
+        start = i - 3;
+        last = decode3(start);
+      }
+      if (i >= n_ || !plain_at(i, p)) break;
+    }
+    len_ = k;
+    last_ = last;
+    if (source_) {
+      unit_start_ = static_cast<std::uint32_t>(start);
+      prev_end_ = static_cast<std::uint32_t>(i);
+    }
+    return i;
+  }
+
   // ---- Stage A: markup.
 
   // Position of the next '<' or '>' at or after `from` (n_ if none). Cached
@@ -710,7 +911,7 @@ Normalizer::Normalizer() : impl_(new Impl) {
       throw std::runtime_error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(ec));
     }
     impl_->trad = &trad_table();
-    impl_->punct = &punct_table(impl_->nfkc);
+    impl_->punct = &punct_table(impl_->nfkc, *impl_->trad);
   } catch (...) {
     delete impl_;
     throw;
@@ -733,6 +934,10 @@ NormalizedText Normalizer::normalize(std::string_view utf8) const {
   out.had_traditional = p.had_traditional();
   out.had_markup = p.had_markup();
   return out;
+}
+
+void set_plain_path(bool on) {
+  g_plain_path.store(on, std::memory_order_relaxed);
 }
 
 std::string Normalizer::normalize_phrase(std::string_view utf8) const {

@@ -61,4 +61,9 @@ class Normalizer {
   Impl* impl_;
 };
 
+// For tests: false makes normalize() take the character-by-character path
+// everywhere, the reference that the plain path (runs of ASCII, Han and CJK
+// punctuation copied in one loop) must equal byte for byte.
+void set_plain_path(bool on);
+
 }  // namespace icp::text

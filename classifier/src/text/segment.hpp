@@ -40,6 +40,12 @@ class CjkDictionary {
   // at most kMaxWordChars code points, like ICU.
   std::size_t longest_word_end(std::string_view utf8, std::size_t i, std::size_t limit) const;
 
+  // The dictionary words that start at s[0], like ICU's
+  // UCharsDictionaryMatcher::matches on Han text (BMP, one code unit per
+  // character): their lengths in characters, ascending, and their values
+  // (costs). Looks at most min(n, kMaxWordChars) characters. Returns the count.
+  int words(const char16_t* s, int n, int* lengths, std::int32_t* values) const;
+
   static constexpr int kMaxWordChars = 20;
 
  private:
@@ -48,9 +54,13 @@ class CjkDictionary {
   static constexpr char32_t kFirstHan = 0x3400, kLastHan = 0x9FFF;
   std::vector<std::uint64_t> first_state_;  // UCharsTrie::getState64() after the step
   std::vector<std::uint8_t> first_result_;  // its UStringTrieResult
+  std::vector<std::int32_t> first_value_;   // the one-character word's value, if the result has one
 
   const char16_t* trie_ = nullptr;
   void* data_ = nullptr;  // UDataMemory*
+
+  template <bool kValues, class Next, class Found>
+  void walk(Next&& next, Found&& found) const;
 };
 
 // ICU dictionary word boundaries (locale zh). Thread-safe: each thread uses
@@ -63,8 +73,17 @@ class WordSegmenter {
   WordSegmenter& operator=(const WordSegmenter&) = delete;
 
   // Byte offsets (relative to `utf8`) of every word boundary, ascending,
-  // including 0 and utf8.size().
+  // including 0 and utf8.size(). Text made only of characters whose word
+  // break rules are simple (Han of U+3400–U+4DBF and U+4E00–U+9FFF, letters,
+  // digits, most punctuation and symbols) is segmented here, by ICU's rules
+  // and its CJK dictionary algorithm; anything else by ICU's break iterator.
   std::vector<std::size_t> boundaries(std::string_view utf8) const;
+  // Always ICU's break iterator: the reference that boundaries() equals.
+  std::vector<std::size_t> icu_boundaries(std::string_view utf8) const;
+  // Whether boundaries() segments simple text itself: only with the ICU
+  // version and word rules it was verified against (see segment.cpp).
+  bool own_segmentation() const { return own_; }
+  std::uint64_t icu_rules_hash() const;  // what segment.cpp compares
 
   const CjkDictionary& dictionary() const { return dictionary_; }
 
@@ -72,6 +91,7 @@ class WordSegmenter {
   CjkDictionary dictionary_;
   struct Impl;
   Impl* impl_;
+  bool own_ = false;
 };
 
 }  // namespace icp::text
