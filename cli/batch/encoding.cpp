@@ -4,7 +4,9 @@
 #include <unicode/ucnv_err.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <vector>
 
@@ -63,19 +65,51 @@ int utf8_sequence(std::string_view s, std::size_t i) {
 }  // namespace
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
+  // The same fast paths as the library's text::valid_utf8_prefix (a private
+  // header): ASCII runs eight bytes at a time, three-byte sequences (CJK)
+  // four at a time; anything else one sequence at a time.
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
   std::size_t i = 0;
-  while (i < bytes.size()) {
-    // ASCII fast path, eight bytes at a time.
-    while (i + 8 <= bytes.size()) {
-      std::uint64_t w;
-      __builtin_memcpy(&w, bytes.data() + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      i += 8;
+  while (i < n) {
+    const unsigned c = p[i];
+    if (c < 0x80) {
+      ++i;
+      for (std::uint64_t w; i + 8 <= n; i += 8) {
+        std::memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull) break;
+      }
+      continue;
     }
-    if (i >= bytes.size()) break;
-    const int n = utf8_sequence(bytes, i);
-    if (n <= 0) return i;
-    i += static_cast<std::size_t>(n);
+    if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+      // Four three-byte sequences at once while leads are E1..EC or EE..EF
+      // (E0 and ED, which limit their second byte, take the check below).
+      const std::size_t start = i;
+      if constexpr (std::endian::native == std::endian::little) {  // the masks are little-endian
+        for (std::uint64_t w0, w1; i + 12 <= n; i += 12) {
+          std::memcpy(&w0, p + i, 8);      // bytes 0..7: leads at 0, 3, 6
+          std::memcpy(&w1, p + i + 4, 8);  // bytes 4..11: lead at 9
+          if ((w0 & 0xC0F0C0C0F0C0C0F0ull) != 0x80E08080E08080E0ull ||
+              (w1 & 0xC0C0F0C0C0F0C0C0ull) != 0x8080E08080E08080ull)
+            break;
+          // The leads' low nibbles in bytes 0, 1, 3, 6; none may be 0 or D.
+          const std::uint64_t x = (w0 & 0x000F00000F00000Full) | ((w1 >> 32) & 0x0F00u);
+          constexpr std::uint64_t kAdd = 0x000F00000F000F0Full, kCarry = 0x0010000010001010ull;
+          if (((x + kAdd) & kCarry) != kCarry || (((x ^ 0x000D00000D000D0Dull) + kAdd) & kCarry) != kCarry) break;
+        }
+      }
+      if (i != start) continue;  // look at what stopped the run afresh
+      const unsigned b1 = p[i + 1], b2 = p[i + 2];
+      // The code point's top ten bits: below 0x20 is overlong (E0 80..9F),
+      // 0x360..0x37F a surrogate (ED A0..BF).
+      const unsigned top = ((c & 0x0Fu) << 6) | (b1 & 0x3Fu);
+      if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || top < 0x20 || (top - 0x360) < 0x20) return i;
+      i += 3;
+      continue;
+    }
+    const int k = utf8_sequence(bytes, i);
+    if (k <= 0) return i;
+    i += static_cast<std::size_t>(k);
   }
   return std::nullopt;
 }
@@ -116,6 +150,18 @@ Decoder::Decoder(Encoding encoding) : encoding_(encoding) {
 }
 
 Decoder::~Decoder() = default;
+
+Decoded Decoder::decode_view(std::string_view bytes, std::string& scratch) {
+  if (encoding_ == Encoding::utf8) {
+    if (auto bad = first_invalid_utf8(bytes)) return {bytes, false, *bad};
+    return {bytes, true, 0};
+  }
+  if (std::none_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; })) return {bytes, true, 0};
+  Decoded d{{}, true, 0};
+  d.ok = decode(bytes, scratch, d.bad_offset);
+  d.text = scratch;
+  return d;
+}
 
 bool Decoder::decode(std::string_view bytes, std::string& out, std::size_t& bad_offset) {
   out.clear();
