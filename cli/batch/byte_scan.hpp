@@ -1,4 +1,5 @@
-// Finding the bytes that matter to CSV (, " CR LF) in long runs of text.
+// Finding the bytes that matter to CSV (, " CR LF) or to JSON (controls, ", \)
+// in long runs of text.
 // Fields are mostly hundreds of bytes without any: sixteen bytes are looked
 // at per step (SSE2, on every x86-64), or one at a time elsewhere.
 // Header-only, standard library only (the fuzz target builds the reader and
@@ -43,6 +44,28 @@ inline std::size_t find_any_of(const char* p, std::size_t n) {
 #endif
   for (std::size_t i = 0; i < n; ++i)
     if (((p[i] == Cs) || ...)) return i;
+  return n;
+}
+
+// Offset of the first byte of p[0, n) that a JSON string must escape (a
+// control character below 0x20, a quote or a backslash), or n.
+inline std::size_t find_json_escape(const char* p, std::size_t n) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i below = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // v <= 0x1F, unsigned: min(v, 0x1F) == v.
+    const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, below), v),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)))
+      return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return i;
+  }
   return n;
 }
 

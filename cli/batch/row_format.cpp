@@ -6,12 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
-#include <boost/json/serialize.hpp>
-
 #include "batch/csv_writer.hpp"
+#include "batch/json_text.hpp"
 
 namespace icp::cli::batch {
-namespace json = boost::json;
 namespace {
 
 enum Col { kDecision, kCategories, kNews, kPreapprovals, kForeign, kConfidence, kReason, kReady, kUnmet, kError };
@@ -151,16 +149,25 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
   if (!error.empty()) ++stats.errors;
 
   if (settings_.format == OutputFormat::jsonl) {
-    json::object o;
-    o["row"] = row.number - settings_.header_records;
-    o["line"] = row.line;
-    json::array fields;
-    for (auto v : views_) fields.push_back(json::string(to_valid_utf8(v)));
-    o["fields"] = std::move(fields);
-    o["error"] = error.empty() ? json::value(nullptr) : json::value(json::string(error));
-    o["decision"] =
-        classified ? json::value(decision_json(decision, settings_.lang, settings_.meta)) : json::value(nullptr);
-    out += json::serialize(o);
+    JsonText w(out);
+    w.begin_object();
+    w.key("row").uint64(row.number - settings_.header_records);
+    w.key("line").uint64(row.line);
+    w.key("fields").begin_array();
+    for (auto v : views_) w.string(v);
+    w.end_array();
+    // As it is, not repaired: what Boost.JSON wrote before (column names in
+    // it are valid already; a fact error may quote the input).
+    if (error.empty())
+      w.key("error").null();
+    else
+      w.key("error").string_as_is(error);
+    if (classified)
+      write_decision_json(w.key("decision"), decision, settings_.lang, settings_.meta);
+    else
+      w.key("decision").null();
+    w.end_object();
+    w.finish();
     out.push_back('\n');
     return;
   }
