@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "batch/byte_scan.hpp"
+
 namespace icp::cli::batch {
 
 namespace {
@@ -82,8 +84,10 @@ bool CsvReader::next(RecordBatch& batch) {
     const char* e = buffer_.data() + end_;
     if (state == State::quoted) {
       const char* q = p;
-      while (q < e && *q != '"') {
-        if (*q == '\n') ++line_;
+      for (;;) {  // to the next quote, counting lines
+        q += find_any_of<'"', '\n'>(q, static_cast<std::size_t>(e - q));
+        if (q == e || *q == '"') break;
+        ++line_;
         ++q;
       }
       batch.bytes.append(p, q);
@@ -98,8 +102,7 @@ bool CsvReader::next(RecordBatch& batch) {
       continue;
     }
     if (state == State::unquoted) {
-      const char* q = p;
-      while (q < e && *q != ',' && *q != '\n' && *q != '\r') ++q;
+      const char* q = p + find_any_of<',', '\n', '\r'>(p, static_cast<std::size_t>(e - p));
       batch.bytes.append(p, q);
       record_bytes += static_cast<std::size_t>(q - p);
       consumed_ += static_cast<std::size_t>(q - p);

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "batch/utf8_scan.hpp"
+
 namespace icp::cli::batch {
 
 std::optional<Encoding> parse_encoding(std::string_view name) {
@@ -30,54 +32,10 @@ const char* encoding_name(Encoding e) {
   return "?";
 }
 
-namespace {
-
-// Length of the valid UTF-8 sequence at s[i], 0 if invalid, -1 if cut off by the end.
-int utf8_sequence(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  int n;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  for (int k = 1; k < n; ++k) {
-    if (i + k >= s.size()) return -1;
-    const unsigned char t = b(i + k);
-    if (k == 1 ? (t < lo || t > hi) : (t < 0x80 || t > 0xBF)) return 0;
-  }
-  return n;
-}
-
-}  // namespace
-
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    // ASCII fast path, eight bytes at a time.
-    while (i + 8 <= bytes.size()) {
-      std::uint64_t w;
-      __builtin_memcpy(&w, bytes.data() + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    if (i >= bytes.size()) break;
-    const int n = utf8_sequence(bytes, i);
-    if (n <= 0) return i;
-    i += static_cast<std::size_t>(n);
-  }
-  return std::nullopt;
+  const std::size_t valid = utf8_prefix<false>(bytes);
+  if (valid == bytes.size()) return std::nullopt;
+  return valid;
 }
 
 Encoding detect_encoding(std::string_view head) {
@@ -116,6 +74,18 @@ Decoder::Decoder(Encoding encoding) : encoding_(encoding) {
 }
 
 Decoder::~Decoder() = default;
+
+Decoded Decoder::decode_view(std::string_view bytes, std::string& scratch) {
+  if (encoding_ == Encoding::utf8) {
+    if (auto bad = first_invalid_utf8(bytes)) return {bytes, false, *bad};
+    return {bytes, true, 0};
+  }
+  if (std::none_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; })) return {bytes, true, 0};
+  Decoded d{{}, true, 0};
+  d.ok = decode(bytes, scratch, d.bad_offset);
+  d.text = scratch;
+  return d;
+}
 
 bool Decoder::decode(std::string_view bytes, std::string& out, std::size_t& bad_offset) {
   out.clear();

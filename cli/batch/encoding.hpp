@@ -28,6 +28,13 @@ Encoding detect_encoding(std::string_view head);
 // no overlongs, surrogates or code points above U+10FFFF), or nullopt.
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);
 
+// A field decoded to UTF-8; see Decoder::decode_view.
+struct Decoded {
+  std::string_view text;
+  bool ok = true;
+  std::size_t bad_offset = 0;  // of the first bad byte, when !ok
+};
+
 // Decodes one field. Not thread-safe: one Decoder per thread.
 class Decoder {
  public:
@@ -41,6 +48,11 @@ class Decoder {
   // input: `out` is the bytes unchanged) and `bad_offset` is the offset of
   // the first bad byte.
   bool decode(std::string_view bytes, std::string& out, std::size_t& bad_offset);
+
+  // The same without a copy where none is needed: for UTF-8 input `text` is
+  // `bytes` itself (bad bytes included, as decode() leaves them); otherwise
+  // it views `scratch`, which holds the decoded field.
+  Decoded decode_view(std::string_view bytes, std::string& scratch);
 
  private:
   Encoding encoding_;

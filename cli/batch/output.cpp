@@ -58,28 +58,36 @@ Output::~Output() {
   if (!done_) abandon();
 }
 
-void Output::flush_buffer() {
+void Output::put(std::string_view bytes) {
   if (stream_) {
-    stream_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    stream_->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!*stream_) throw std::runtime_error("cannot write the output");
-    buffer_.clear();
     return;
   }
   std::size_t off = 0;
-  while (off < buffer_.size()) {
-    const ssize_t n = ::write(fd_, buffer_.data() + off, buffer_.size() - off);
+  while (off < bytes.size()) {
+    const ssize_t n = ::write(fd_, bytes.data() + off, bytes.size() - off);
     if (n < 0) {
       if (errno == EINTR) continue;
       throw std::runtime_error("cannot write " + (temp_path_.empty() ? path_ : temp_path_) + ": " + errno_text());
     }
     off += static_cast<std::size_t>(n);
   }
+}
+
+void Output::flush_buffer() {
+  put(buffer_);
   buffer_.clear();
 }
 
 void Output::write(std::string_view bytes) {
-  buffer_.append(bytes);
-  if (buffer_.size() >= kFlushAt) flush_buffer();
+  if (buffer_.size() + bytes.size() < kFlushAt) {
+    buffer_.append(bytes);
+    return;
+  }
+  // A batch's worth: written as it is, not copied into the buffer first.
+  if (!buffer_.empty()) flush_buffer();
+  put(bytes);
 }
 
 void Output::commit() {

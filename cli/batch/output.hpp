@@ -33,6 +33,7 @@ class Output {
   std::string path_, temp_path_;
   std::string buffer_;
   bool done_ = false;
+  void put(std::string_view bytes);  // to the stream or file, unbuffered
   void flush_buffer();
 };
 

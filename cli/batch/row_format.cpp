@@ -1,15 +1,15 @@
 #include "batch/row_format.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
-
-#include <boost/json/serialize.hpp>
+#include <cstdint>
+#include <cstring>
 
 #include "batch/csv_writer.hpp"
+#include "batch/json_text.hpp"
 
 namespace icp::cli::batch {
-namespace json = boost::json;
 namespace {
 
 enum Col { kDecision, kCategories, kNews, kPreapprovals, kForeign, kConfidence, kReason, kReady, kUnmet, kError };
@@ -23,19 +23,38 @@ const icp::TraceStep* decisive_step(const icp::Decision& d) {
   return found;
 }
 
-std::string one_line(std::string_view text) {
-  std::string out = to_valid_utf8(text);
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return out;
+// True if `text` holds a byte below 0x20 (tabs and line breaks among them).
+// Eight bytes at a time: texts are long and rarely hold one.
+bool has_control_byte(std::string_view text) {
+  std::size_t i = 0;
+  for (std::uint64_t w; i + 8 <= text.size(); i += 8) {
+    std::memcpy(&w, text.data() + i, 8);
+    // Sets the top bit of the lowest byte below 0x20, if any (bytes above 0x7F are kept out by ~w).
+    if ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull) return true;
+  }
+  for (; i < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i]) < 0x20) return true;
+  return false;
 }
 
-std::string confidence_text(double c) {
+// `text` as valid UTF-8 on one line: tabs and line breaks become spaces.
+void one_line(std::string_view text, std::string& out) {
+  if (first_invalid_utf8(text))
+    out = to_valid_utf8(text);
+  else
+    out.assign(text);
+  if (!has_control_byte(out)) return;
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+}
+
+// "%.2f" of the confidence clamped to [0, 1]; to_chars rounds as printf does.
+void confidence_text(double c, std::string& out) {
   if (!std::isfinite(c)) c = 0.0;
   c = std::clamp(c, 0.0, 1.0);
   char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.2f", c);
-  return buffer;
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, c, std::chars_format::fixed, 2).ptr;
+  out.assign(buffer, end);
 }
 
 }  // namespace
@@ -62,36 +81,39 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
   if (gb && fields_.size() < row.field_count) fields_.resize(row.field_count);
   for (std::size_t i = 0; i < row.field_count; ++i) {
     std::string_view raw = batch.field(row, i);
-    if (gb) {
-      std::size_t bad = 0;
-      decoder_.decode(raw, fields_[i], bad);
-      views_.push_back(fields_[i]);
-    } else {
-      views_.push_back(raw);
-    }
+    views_.push_back(gb ? decoder_.decode_view(raw, fields_[i]).text : raw);
   }
 
-  // The description: the chosen columns, non-empty ones joined by line breaks.
+  // The description: the chosen columns, non-empty ones joined by line
+  // breaks. Usually one column: then `description` views it, uncopied.
   description_.clear();
+  std::string_view description;
   for (std::size_t k = 0; k < settings_.columns.size() && error.empty(); ++k) {
     const std::size_t c = settings_.columns[k];
     if (c >= row.field_count) continue;
-    std::string_view raw = batch.field(row, c);
-    std::size_t bad = 0;
-    if (!decoder_.decode(raw, decoded_, bad)) {
+    const Decoded d = decoder_.decode_view(batch.field(row, c), decoded_);
+    if (!d.ok) {
       error = std::string("undecodable description: invalid ") + encoding_name(settings_.encoding) + " bytes at byte " +
-              std::to_string(bad) + " of " + settings_.column_names[k];
+              std::to_string(d.bad_offset) + " of " + settings_.column_names[k];
       break;
     }
-    if (is_blank(decoded_)) continue;
-    if (!description_.empty()) description_.push_back('\n');
-    description_.append(decoded_);
-    if (description_.size() > kMaxDescriptionBytes) {
+    if (is_blank(d.text)) continue;
+    if (description.empty()) {
+      description = d.text;
+      // The next column is decoded into decoded_: keep this one apart.
+      if (description.data() == decoded_.data()) decoded_.swap(description_), description = description_;
+    } else {
+      if (description.data() != description_.data()) description_.assign(description);
+      description_.push_back('\n');
+      description_.append(d.text);
+      description = description_;
+    }
+    if (description.size() > kMaxDescriptionBytes) {
       error = "description too long: over " + std::to_string(kMaxDescriptionBytes) + " bytes";
       break;
     }
   }
-  if (error.empty() && description_.empty()) error = "empty description";
+  if (error.empty() && description.empty()) error = "empty description";
   if (settings_.width != 0 && row.field_count > settings_.width && settings_.format == OutputFormat::csv) {
     const std::string ragged = "row has " + std::to_string(row.field_count) + " fields, the header has " +
                                std::to_string(settings_.width) + "; the extra fields follow icp_error";
@@ -99,11 +121,15 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
   }
 
   // This row's facts: the command line's, then the fact-named columns.
-  icp::Facts facts = settings_.facts;
+  const icp::Facts* facts = &settings_.facts;
+  if (!settings_.fact_columns.empty()) {
+    facts_ = settings_.facts;
+    facts = &facts_;
+  }
   for (const auto& [column, name] : settings_.fact_columns) {
     if (column >= views_.size() || is_blank(views_[column])) continue;
     try {
-      icp::set_fact(facts, name, views_[column]);
+      icp::set_fact(facts_, name, views_[column]);
     } catch (const icp::FactError& e) {
       const std::string bad = std::string("fact error: ") + e.what();
       error = error.empty() ? bad : error + "; " + bad;
@@ -114,25 +140,34 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
   icp::Decision decision;
   bool classified = false;
   // A ragged row or a bad fact still gets its decision; the error says what was wrong.
-  if (error.empty() || (description_.size() <= kMaxDescriptionBytes && !description_.empty() &&
+  if (error.empty() || (description.size() <= kMaxDescriptionBytes && !description.empty() &&
                         (error.rfind("row has", 0) == 0 || fact_error))) {
-    decision = classifier_.classify(description_, facts);
+    decision = classifier_.classify(description, *facts);
     classified = true;
     ++stats.decisions[static_cast<std::size_t>(decision.decision)];
   }
   if (!error.empty()) ++stats.errors;
 
   if (settings_.format == OutputFormat::jsonl) {
-    json::object o;
-    o["row"] = row.number - settings_.header_records;
-    o["line"] = row.line;
-    json::array fields;
-    for (auto v : views_) fields.push_back(json::string(to_valid_utf8(v)));
-    o["fields"] = std::move(fields);
-    o["error"] = error.empty() ? json::value(nullptr) : json::value(json::string(error));
-    o["decision"] =
-        classified ? json::value(decision_json(decision, settings_.lang, settings_.meta)) : json::value(nullptr);
-    out += json::serialize(o);
+    JsonText w(out);
+    w.begin_object();
+    w.key("row").uint64(row.number - settings_.header_records);
+    w.key("line").uint64(row.line);
+    w.key("fields").begin_array();
+    for (auto v : views_) w.string(v);
+    w.end_array();
+    // As it is, not repaired: what Boost.JSON wrote before (column names in
+    // it are valid already; a fact error may quote the input).
+    if (error.empty())
+      w.key("error").null();
+    else
+      w.key("error").string_as_is(error);
+    if (classified)
+      write_decision_json(w.key("decision"), decision, settings_.lang, settings_.meta);
+    else
+      w.key("decision").null();
+    w.end_object();
+    w.finish();
     out.push_back('\n');
     return;
   }
@@ -149,9 +184,9 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
       icp_[kPreapprovals] += p.sector;
     }
     icp_[kForeign] = decision.foreign_investment ? "yes" : "no";
-    icp_[kConfidence] = confidence_text(decision.confidence);
+    confidence_text(decision.confidence, icp_[kConfidence]);
     if (const auto* step = decisive_step(decision))
-      icp_[kReason] = one_line(settings_.lang == Lang::zh ? step->reason_zh : step->reason_en);
+      one_line(settings_.lang == Lang::zh ? step->reason_zh : step->reason_en, icp_[kReason]);
     icp_[kReady] = decision.readiness.ready;
     for (const auto& id : decision.readiness.unmet) {
       if (!icp_[kUnmet].empty()) icp_[kUnmet].push_back(';');

@@ -67,7 +67,8 @@ class RowFormatter {
   const RowSettings& settings_;
   const icp::Classifier& classifier_;
   Decoder decoder_;
-  std::string description_, decoded_, scratch_;
+  std::string description_, decoded_;
+  icp::Facts facts_;                 // with fact columns: the row's facts
   std::vector<std::string> fields_;  // decoded (GB18030 input)
   std::vector<std::string_view> views_;
   std::vector<std::string> icp_;  // the icp_* values

@@ -1,4 +1,7 @@
 // The CSV reader on its own: RFC 4180 details and line numbers.
+#include <algorithm>
+
+#include "batch/byte_scan.hpp"
 #include "batch/csv_writer.hpp"
 #include "batch_test_support.hpp"
 
@@ -51,4 +54,43 @@ TEST_CASE("csv writer: quotes only when needed; round trip") {
   icp::cli::batch::append_csv_record(out, std::vector<std::string>{"a", "b,c", "d\"e", "f\ng", ""});
   CHECK(out == "a,\"b,c\",\"d\"\"e\",\"f\ng\",\n");
   CHECK(parse_csv(out) == Records{{"a", "b,c", "d\"e", "f\ng", ""}});
+}
+
+TEST_CASE("find_any_of: every length and position, sixteen at a time and the tail") {
+  for (std::size_t n = 0; n <= 70; ++n)
+    for (std::size_t at = 0; at <= n; ++at) {
+      std::string s(n, 'x');
+      if (at < n) s[at] = '\r';
+      if (at + 5 < n) s[at + 5] = ',';  // a later hit does not matter
+      CHECK(icp::cli::batch::find_any_of<',', '"', '\n', '\r'>(s.data(), n) == at);
+      CHECK(icp::cli::batch::find_any_of<'"'>(s.data(), n) == n);
+    }
+}
+
+TEST_CASE("csv reader and writer: long fields with quotes, commas and line breaks anywhere") {
+  std::string long_text;
+  for (int i = 0; i < 40; ++i) long_text += "中文字段，";
+  std::vector<std::string> fields;
+  for (std::size_t at = 0; at < long_text.size(); at += 7) {
+    std::string f = long_text;
+    f.insert(at, at % 2 ? "\"" : "\n");
+    if (at % 3 == 0) f.insert(f.size() / 2, ",\"\"\r\n");
+    fields.push_back(f);
+  }
+  std::string out;
+  icp::cli::batch::append_csv_record(out, fields);
+  icp::cli::batch::append_csv_record(out, std::vector<std::string>{long_text, long_text + "\""});
+  const Records back = parse_csv(out);
+  REQUIRE(back.size() == 2);
+  CHECK(back[0] == fields);
+  CHECK(back[1] == std::vector<std::string>{long_text, long_text + "\""});
+  // Line numbers count the LFs inside quoted fields.
+  out += "last\n";
+  CsvReader reader(read_from(out));
+  RecordBatch batch;
+  while (reader.next(batch)) {
+  }
+  std::size_t breaks = 0;
+  for (const auto& f : fields) breaks += static_cast<std::size_t>(std::count(f.begin(), f.end(), '\n'));
+  CHECK(batch.rows.back().line == breaks + 3);
 }
