@@ -1,7 +1,8 @@
 // The batch pipeline as the command runs it (reader, workers, ordered CSV
 // output to /dev/null) on a generated corpus: MB/s (input bytes) and rows/s,
-// with 1 worker, with every core, and with whole-clause segmentation (the
-// reference path) for the ratio. ICP_BENCH_ROWS sets the corpus size
+// with 1 worker, with every core, and, for the ratios, with whole-clause
+// segmentation (the reference path) by our segmenter and by ICU's break
+// iterator (the word breaker over every byte). ICP_BENCH_ROWS sets the corpus size
 // (default 200,000 descriptions of 100–350 characters).
 #include <benchmark/benchmark.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #include "corpus_gen.hpp"
 #include "run.hpp"
 #include "signals/extract.hpp"
+#include "text/segment.hpp"
 
 namespace {
 
@@ -50,10 +52,13 @@ const Corpus& corpus() {
   return c;
 }
 
-void run_batch(benchmark::State& state, bool full_clause) {
+// full_clause: segment whole clauses instead of windows around candidate
+// phrases; icu: with ICU's break iterator rather than our own equal segmenter.
+void run_batch(benchmark::State& state, bool full_clause, bool icu = false) {
   const Corpus& c = corpus();
   const std::string jobs = std::to_string(state.range(0));
   icp::signals::set_full_clause_segmentation(full_clause);
+  icp::text::set_icu_segmentation_only(icu);
   for (auto _ : state) {
     std::vector<std::string> args = {"icp-classify", "batch", c.path, "-o", "/dev/null", "-q", "--jobs", jobs};
     std::vector<char*> argv;
@@ -64,6 +69,7 @@ void run_batch(benchmark::State& state, bool full_clause) {
     if (status != 0) state.SkipWithError(("batch failed: " + err.str()).c_str());
   }
   icp::signals::set_full_clause_segmentation(false);
+  icp::text::set_icu_segmentation_only(false);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
   state.counters["rows/s"] =
       benchmark::Counter(static_cast<double>(state.iterations() * c.rows), benchmark::Counter::kIsRate);
@@ -77,6 +83,9 @@ void BM_batch(benchmark::State& state) {
 void BM_batch_full_clause_segmentation(benchmark::State& state) {
   run_batch(state, true);
 }
+void BM_batch_full_clause_icu_break_iterator(benchmark::State& state) {
+  run_batch(state, true, true);
+}
 
 const int kCores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
@@ -84,6 +93,13 @@ const int kCores = static_cast<int>(std::max(1u, std::thread::hardware_concurren
 
 BENCHMARK(BM_batch)->Arg(1)->Arg(kCores)->Iterations(1)->Repetitions(3)->Unit(benchmark::kSecond)->UseRealTime();
 BENCHMARK(BM_batch_full_clause_segmentation)
+    ->Arg(1)
+    ->Iterations(1)
+    ->Repetitions(3)
+    ->Unit(benchmark::kSecond)
+    ->UseRealTime();
+
+BENCHMARK(BM_batch_full_clause_icu_break_iterator)
     ->Arg(1)
     ->Iterations(1)
     ->Repetitions(3)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Batch benchmark: builds (Release, build-bench/ by default), generates the
 # corpus, runs the Google Benchmark (1 worker, all cores, and the whole-clause
-# segmentation reference path: medians of 3), times the command as a process
+# segmentation reference paths, ours and ICU's break iterator: medians of 3), times the command as a process
 # with hyperfine (or /usr/bin/time), and measures peak RSS on a generated 1 GB
 # input in /tmp (deleted afterwards).
 # Usage: bench/run.sh [BUILD_DIR]   Environment: ICP_BENCH_ROWS (200000), ICP_BENCH_GB (1),

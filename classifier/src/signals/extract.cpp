@@ -62,43 +62,8 @@ std::size_t next_char(std::string_view t, std::size_t i) {
   return i;
 }
 
-// ICU splits many domain words (付费 → 付|费), so a phrase need not be one
-// token; but a match that begins and ends inside words straddles them
-// (广告 in 推广告知 = 推广|告知), and a one-character cue must begin a word
-// (没 in 出没 is no negation).
-// The word boundaries of window texts segmented before (relative offsets),
-// direct-mapped by a hash of the text. Segmentation is a function of the
-// window's text alone, and phrases recur across descriptions.
-class WindowCache {
- public:
-  static constexpr std::size_t kMaxKey = 256;  // longer windows are not kept
-
-  const std::vector<std::size_t>* find(std::string_view window) {
-    const Entry& e = slot(window);
-    return e.used && e.text == window ? &e.boundaries : nullptr;
-  }
-  void put(std::string_view window, const std::vector<std::size_t>& boundaries) {
-    if (window.size() > kMaxKey) return;
-    Entry& e = slot(window);
-    e.used = true;
-    e.text.assign(window);
-    e.boundaries = boundaries;
-  }
-
- private:
-  struct Entry {
-    bool used = false;
-    std::string text;
-    std::vector<std::size_t> boundaries;
-  };
-  static constexpr std::size_t kEntries = 2048;
-  std::vector<Entry> entries_ = std::vector<Entry>(kEntries);
-  Entry& slot(std::string_view window) { return entries_[std::hash<std::string_view>{}(window) % kEntries]; }
-};
-
 // Per-thread buffers that extract() reuses from one text to the next.
 struct Scratch {
-  WindowCache windows;
   std::vector<match::Match> open;
   std::vector<std::size_t> boundaries;
   std::vector<std::uint32_t> reach;
@@ -106,13 +71,16 @@ struct Scratch {
   std::vector<Hit> clause_hits;
 };
 
+// ICU splits many domain words (付费 → 付|费), so a phrase need not be one
+// token; but a match that begins and ends inside words straddles them
+// (广告 in 推广告知 = 推广|告知), and a one-character cue must begin a word
+// (没 in 出没 is no negation).
 class WordCheck {
  public:
   WordCheck(std::string_view text, const text::WordSegmenter& segmenter, Scratch& scratch)
       : text_(text),
         segmenter_(segmenter),
         windows_(!g_full_clause.load(std::memory_order_relaxed) && segmenter.dictionary().available()),
-        cache_(scratch.windows),
         boundaries_(scratch.boundaries),
         reach_(scratch.reach),
         cut_(scratch.cut) {}
@@ -194,14 +162,7 @@ class WordCheck {
     for (int n = 0; !is_cut(end); ++n) end = n < kMaxScan ? next_char(text_, end) : clause_end_;
     boundaries_.clear();
     const std::string_view window = text_.substr(begin, end - begin);
-    const std::vector<std::size_t>* relative = cache_.find(window);
-    std::vector<std::size_t> fresh;
-    if (!relative) {
-      fresh = segmenter_.boundaries(window);
-      cache_.put(window, fresh);
-      relative = &fresh;
-    }
-    for (auto b : *relative) boundaries_.push_back(begin + b);
+    for (auto b : segmenter_.boundaries(window)) boundaries_.push_back(begin + b);
     window_begin_ = begin;
     window_end_ = end;
   }
@@ -209,7 +170,6 @@ class WordCheck {
   std::string_view text_;
   const text::WordSegmenter& segmenter_;
   const bool windows_;
-  WindowCache& cache_;
   std::vector<std::size_t>& boundaries_;  // of [window_begin_, window_end_)
   std::size_t window_begin_ = 0, window_end_ = 0;
   std::vector<std::uint32_t>& reach_;  // per clause byte: 1 + longest word end, 0 unknown

@@ -536,9 +536,18 @@ WordSegmenter::~WordSegmenter() {
   delete impl_;
 }
 
+namespace {
+std::atomic<bool> g_icu_only{false};
+}  // namespace
+
+void set_icu_segmentation_only(bool on) {
+  g_icu_only.store(on, std::memory_order_relaxed);
+}
+
 std::vector<std::size_t> WordSegmenter::boundaries(std::string_view utf8) const {
   if (utf8.empty()) return {0};
-  if (!own_ || utf8.size() > static_cast<std::size_t>(INT32_MAX)) return icu_boundaries(utf8);
+  if (!own_ || g_icu_only.load(std::memory_order_relaxed) || utf8.size() > static_cast<std::size_t>(INT32_MAX))
+    return icu_boundaries(utf8);
   thread_local SegmentScratch scratch;
   const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
   const std::size_t n = utf8.size();
