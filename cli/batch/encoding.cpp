@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "batch/utf8_scan.hpp"
+#include "utf8_scan.hpp"
 
 namespace icp::cli::batch {
 
@@ -33,7 +33,7 @@ const char* encoding_name(Encoding e) {
 }
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
-  const std::size_t valid = utf8_prefix<false>(bytes);
+  const std::size_t valid = utf8::valid_prefix(bytes);
   if (valid == bytes.size()) return std::nullopt;
   return valid;
 }
@@ -41,7 +41,7 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
 Encoding detect_encoding(std::string_view head) {
   std::size_t valid_multibyte = 0, invalid = 0;
   for (std::size_t i = 0; i < head.size();) {
-    const int n = utf8_sequence(head, i);
+    const int n = utf8::sequence_length(head, i);
     if (n < 0) break;  // cut off at the end of the sample
     if (n == 0) {
       ++invalid;

@@ -6,7 +6,7 @@
 #include <boost/json/value.hpp>
 
 #include "batch/byte_scan.hpp"
-#include "batch/utf8_scan.hpp"
+#include "utf8_scan.hpp"
 
 namespace icp::cli::batch {
 
@@ -38,7 +38,7 @@ void JsonText::string(std::string_view bytes) {
   put('"');
   while (!bytes.empty()) {
     // A run that is valid UTF-8 and needs no escape, then the byte that stopped it.
-    const std::size_t run = utf8_prefix<true>(bytes);
+    const std::size_t run = utf8::valid_prefix<true>(bytes);
     put(bytes.data(), run);
     if (run == bytes.size()) break;
     const auto c = static_cast<unsigned char>(bytes[run]);

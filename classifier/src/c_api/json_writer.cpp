@@ -1,6 +1,6 @@
 #include "c_api/json_writer.hpp"
 
-#include "text/utf8.hpp"
+#include "utf8_scan.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -22,12 +22,13 @@ void append_u_escape(std::string& out, unsigned code) {
 void append_json_string(std::string& out, std::string_view bytes) {
   out += '"';
   while (!bytes.empty()) {
-    const std::size_t n = text::valid_utf8_sequence(bytes);
-    if (n == 0) {
-      out += text::kReplacementCharacter;
+    const int length = utf8::sequence_length(bytes, 0);
+    if (length <= 0) {
+      out += utf8::kReplacementCharacter;
       bytes.remove_prefix(1);
       continue;
     }
+    const auto n = static_cast<std::size_t>(length);
     const auto c = static_cast<unsigned char>(bytes[0]);
     if (n == 2 && c == 0xC2 && static_cast<unsigned char>(bytes[1]) <= 0x9F) {
       append_u_escape(out, static_cast<unsigned char>(bytes[1]));  // C1 control, U+0080–U+009F

@@ -1,9 +1,10 @@
-// UTF-8 checks for the batch command, over every byte of its input and of
-// its JSON output. The same fast paths as the library's
-// text::valid_utf8_prefix (classifier/src/text/utf8.hpp, which the CLI does
-// not see): ASCII eight bytes at a time, three-byte sequences (CJK) four at
-// a time, anything else one sequence at a time. Strict RFC 3629: no
-// overlongs, surrogates or code points above U+10FFFF.
+// Strict UTF-8 (RFC 3629: no overlongs, surrogates or code points above
+// U+10FFFF), header-only, shared by the library (repairing text for evidence
+// and the C API's JSON) and the batch command (checking its input and its
+// JSON output), which run it over every byte they read or write. Fast paths
+// for what the input mostly is: ASCII eight bytes at a time, three-byte
+// sequences (CJK) four at a time, anything else one sequence at a time.
+// (The fuzz targets keep their own plain decoder on purpose: an oracle.)
 #pragma once
 
 #include <bit>
@@ -12,10 +13,12 @@
 #include <cstring>
 #include <string_view>
 
-namespace icp::cli::batch {
+namespace icp::utf8 {
+
+inline constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
 
 // Length of the valid UTF-8 sequence at s[i], 0 if invalid, -1 if cut off by the end.
-inline int utf8_sequence(std::string_view s, std::size_t i) {
+inline int sequence_length(std::string_view s, std::size_t i) {
   const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = b(i);
   if (c < 0x80) return 1;
@@ -49,8 +52,8 @@ inline bool json_escaped(unsigned char c) {
 
 // Length of the longest prefix of `s` that is valid UTF-8 and, with
 // kStopAtJsonEscapes, holds no byte that JSON escapes.
-template <bool kStopAtJsonEscapes>
-inline std::size_t utf8_prefix(std::string_view s) {
+template <bool kStopAtJsonEscapes = false>
+inline std::size_t valid_prefix(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t i = 0;
@@ -98,11 +101,11 @@ inline std::size_t utf8_prefix(std::string_view s) {
       i += 3;
       continue;
     }
-    const int k = utf8_sequence(s, i);
+    const int k = sequence_length(s, i);
     if (k <= 0) return i;
     i += static_cast<std::size_t>(k);
   }
   return n;
 }
 
-}  // namespace icp::cli::batch
+}  // namespace icp::utf8
