@@ -28,29 +28,28 @@ echo "== Google Benchmark (median of 3; MB/s of input)"
 ICP_BENCH_ROWS=$ROWS "$BUILD/bench/icp_batch_bench" --benchmark_report_aggregates_only=true \
   --benchmark_counters_tabular=true 2>&1 | grep -E 'Benchmark|median|---'
 
+# time_batch CSV RUNS [BATCH ARGS...]: the batch command on CSV as a process, 1 job and every core.
+time_batch() {
+  local csv=$1 runs=$2
+  shift 2
+  if command -v hyperfine >/dev/null; then
+    hyperfine --runs "$runs" --warmup 1 \
+      "$BIN batch $csv $* -o /dev/null -q --jobs 1" \
+      "$BIN batch $csv $* -o /dev/null -q --jobs $(nproc)"
+  else
+    for j in 1 "$(nproc)"; do
+      /usr/bin/time -f "--jobs $j: %e s, peak RSS %M KB" "$BIN" batch "$csv" "$@" -o /dev/null -q --jobs "$j"
+    done
+  fi
+}
+
 echo "== the command as a process"
-if command -v hyperfine >/dev/null; then
-  hyperfine --runs 3 --warmup 0 \
-    "$BIN batch $CORPUS -o /dev/null -q --jobs 1" \
-    "$BIN batch $CORPUS -o /dev/null -q --jobs $(nproc)"
-else
-  for j in 1 "$(nproc)"; do
-    /usr/bin/time -f "--jobs $j: %e s, peak RSS %M KB" "$BIN" batch "$CORPUS" -o /dev/null -q --jobs "$j"
-  done
-fi
+time_batch "$CORPUS" 3
 
 if [[ -n ${ICP_BENCH_CSV:-} ]]; then
   echo "== the command as a process on $ICP_BENCH_CSV"
   ls -l "$ICP_BENCH_CSV" | awk '{printf "%d bytes (%.1f MB)\n", $5, $5/1e6}'
-  if command -v hyperfine >/dev/null; then
-    hyperfine --runs 5 --warmup 1 \
-      "$BIN batch $ICP_BENCH_CSV --column 2 -o /dev/null -q --jobs 1" \
-      "$BIN batch $ICP_BENCH_CSV --column 2 -o /dev/null -q --jobs $(nproc)"
-  else
-    for j in 1 "$(nproc)"; do
-      /usr/bin/time -f "--jobs $j: %e s" "$BIN" batch "$ICP_BENCH_CSV" --column 2 -o /dev/null -q --jobs "$j"
-    done
-  fi
+  time_batch "$ICP_BENCH_CSV" 5 --column 2
 fi
 
 echo "== peak RSS on a ${GB} GB input"

@@ -12,7 +12,7 @@ using icp::cli::batch::Encoding;
 using icp::cli::batch::first_invalid_utf8;
 
 TEST_CASE("first_invalid_utf8: the offset of the first byte that is not strict UTF-8") {
-  // The check itself (utf8/utf8_scan.hpp) is tested byte pattern by byte
+  // The check itself (common/utf8_scan.hpp) is tested byte pattern by byte
   // pattern in tests/unit/test_utf8.cpp.
   CHECK(first_invalid_utf8("") == std::nullopt);
   CHECK(first_invalid_utf8("简介,中文 abc") == std::nullopt);

@@ -58,17 +58,17 @@ TEST_CASE("JSON strings: escapes, control characters, invalid UTF-8") {
 TEST_CASE("JSON writer: structure and numbers") {
   JsonWriter w;
   w.begin_object();
-  w.key("a").begin_array().value(1).value(std::uint64_t{18446744073709551615u}).value(-2).end_array();
+  w.key("a").begin_array().int64(1).uint64(std::uint64_t{18446744073709551615u}).int64(-2).end_array();
   w.key("b").begin_object().end_object();
-  w.key("c").value(0.85);
-  w.key("d").value(std::numeric_limits<double>::quiet_NaN());
-  w.key("e").value(true).key("f").value(false).key("g").null();
-  w.key("h").begin_array().begin_object().key("x").value("y").end_object().begin_array().end_array().end_array();
+  w.key("c").number(0.85);
+  w.key("d").number(std::numeric_limits<double>::quiet_NaN());
+  w.key("e").boolean(true).key("f").boolean(false).key("g").null();
+  w.key("h").begin_array().begin_object().key("x").string("y").end_object().begin_array().end_array().end_array();
   w.end_object();
   CHECK(w.str() ==
         R"({"a":[1,18446744073709551615,-2],"b":{},"c":0.85,"d":null,"e":true,"f":false,"g":null,"h":[{"x":"y"},[]]})");
   JsonWriter n;
-  n.begin_array().value(0.0).value(1.0).value(1e-7).value(1e300).value(-0.5).end_array();
+  n.begin_array().number(0.0).number(1.0).number(1e-7).number(1e300).number(-0.5).end_array();
   CHECK(n.str() == "[0,1,1e-07,1e+300,-0.5]");
 }
 

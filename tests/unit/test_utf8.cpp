@@ -1,4 +1,4 @@
-// UTF-8 checks (utf8/utf8_scan.hpp) and repair (icp::to_valid_utf8): the
+// UTF-8 checks (common/utf8_scan.hpp) and repair (icp::to_valid_utf8): the
 // fast paths agree with a plain strict decoder written here, independently,
 // on every lead byte with every edge continuation and on random mixes.
 #include <doctest/doctest.h>

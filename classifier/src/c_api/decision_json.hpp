@@ -1,5 +1,5 @@
-// The JSON object of one decision, as `icp-classify --format json` writes it
-// (cli/report_json.cpp): same keys, same order, same values.
+// The JSON object of one decision, compact, as `icp-classify --format json`
+// writes it: same keys, same order, same values (common/decision_json_layout.hpp).
 #pragma once
 
 #include <string>

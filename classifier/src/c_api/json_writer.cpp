@@ -97,31 +97,31 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view text) {
+JsonWriter& JsonWriter::string(std::string_view text) {
   separate();
   append_json_string(out_, text);
   return *this;
 }
 
-JsonWriter& JsonWriter::value(bool b) {
+JsonWriter& JsonWriter::boolean(bool b) {
   separate();
   out_ += b ? "true" : "false";
   return *this;
 }
 
-JsonWriter& JsonWriter::value(std::int64_t n) {
+JsonWriter& JsonWriter::int64(std::int64_t n) {
   separate();
   out_ += std::to_string(n);
   return *this;
 }
 
-JsonWriter& JsonWriter::value(std::uint64_t n) {
+JsonWriter& JsonWriter::uint64(std::uint64_t n) {
   separate();
   out_ += std::to_string(n);
   return *this;
 }
 
-JsonWriter& JsonWriter::value(double d) {
+JsonWriter& JsonWriter::number(double d) {
   if (!std::isfinite(d)) return null();
   separate();
   // Shortest round-trip form, e.g. "0.85", "1", "1e-07": all valid JSON.

@@ -34,14 +34,12 @@ class JsonWriter {
   // An object key; the next call writes its value.
   JsonWriter& key(std::string_view name);
 
-  // Values.
-  JsonWriter& value(std::string_view text);
-  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
-  JsonWriter& value(bool b);
-  JsonWriter& value(std::int64_t n);
-  JsonWriter& value(std::uint64_t n);
-  JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
-  JsonWriter& value(double d);
+  // Values (the writer interface of common/decision_json_layout.hpp).
+  JsonWriter& string(std::string_view text);
+  JsonWriter& boolean(bool b);
+  JsonWriter& int64(std::int64_t n);
+  JsonWriter& uint64(std::uint64_t n);
+  JsonWriter& number(double d);
   JsonWriter& null();
 
   const std::string& str() const& { return out_; }
