@@ -30,7 +30,6 @@ class ValueBuilder {
   void int64(std::int64_t n) { put(n); }
   void uint64(std::uint64_t n) { put(n); }
   void number(double d) { put(d); }
-  void null() { put(nullptr); }
 
  private:
   // Only the innermost open container grows, so the pointers to the open

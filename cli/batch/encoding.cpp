@@ -2,6 +2,7 @@
 
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -77,31 +78,26 @@ Decoder::~Decoder() = default;
 
 Decoded Decoder::decode_view(std::string_view bytes, std::string& scratch) {
   if (encoding_ == Encoding::utf8) {
-    if (auto bad = first_invalid_utf8(bytes)) return {bytes, false, *bad};
-    return {bytes, true, 0};
+    const auto bad = first_invalid_utf8(bytes);
+    return {bytes, !bad, bad.value_or(0)};
   }
+  // Pure ASCII is the same in GB18030.
   if (std::none_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; })) return {bytes, true, 0};
   Decoded d{{}, true, 0};
-  d.ok = decode(bytes, scratch, d.bad_offset);
+  d.ok = convert(bytes, scratch, d.bad_offset);
   d.text = scratch;
   return d;
 }
 
 bool Decoder::decode(std::string_view bytes, std::string& out, std::size_t& bad_offset) {
+  const Decoded d = decode_view(bytes, out);
+  if (d.text.data() != out.data()) out.assign(d.text);
+  if (!d.ok) bad_offset = d.bad_offset;
+  return d.ok;
+}
+
+bool Decoder::convert(std::string_view bytes, std::string& out, std::size_t& bad_offset) {
   out.clear();
-  if (encoding_ == Encoding::utf8) {
-    out.assign(bytes);
-    if (auto bad = first_invalid_utf8(bytes)) {
-      bad_offset = *bad;
-      return false;
-    }
-    return true;
-  }
-  // Pure ASCII is the same in GB18030.
-  if (std::none_of(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; })) {
-    out.assign(bytes);
-    return true;
-  }
   UConverter* cnv = icu_->converter;
   // First pass: stop at the first bad byte to find it.
   bool ok = true;
@@ -132,33 +128,12 @@ bool Decoder::decode(std::string_view bytes, std::string& out, std::size_t& bad_
   const int32_t n = ucnv_toUChars(cnv, icu_->utf16.data(), static_cast<int32_t>(icu_->utf16.size()), bytes.data(),
                                   static_cast<int32_t>(bytes.size()), &ec);
   if (U_FAILURE(ec)) throw std::runtime_error(std::string("ICU: GB18030 decoding failed: ") + u_errorName(ec));
-  // UTF-16 → UTF-8 (unpaired surrogates cannot come out of the converter).
-  out.reserve(static_cast<std::size_t>(n) * 3);
-  for (int32_t i = 0; i < n; ++i) {
-    std::uint32_t c = icu_->utf16[static_cast<std::size_t>(i)];
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n) {
-      const std::uint32_t d = icu_->utf16[static_cast<std::size_t>(i) + 1];
-      if (d >= 0xDC00 && d <= 0xDFFF) {
-        c = 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
-        ++i;
-      }
-    }
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
+  // UTF-16 → UTF-8 (the converter never makes unpaired surrogates).
+  out.resize(static_cast<std::size_t>(n) * 3);
+  int32_t length = 0;
+  u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &length, icu_->utf16.data(), n, &ec);
+  if (U_FAILURE(ec)) throw std::runtime_error(std::string("ICU: GB18030 decoding failed: ") + u_errorName(ec));
+  out.resize(static_cast<std::size_t>(length));
   return ok;
 }
 

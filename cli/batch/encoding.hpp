@@ -55,6 +55,9 @@ class Decoder {
   Decoded decode_view(std::string_view bytes, std::string& scratch);
 
  private:
+  // GB18030 → UTF-8 by ICU, as decode() describes.
+  bool convert(std::string_view bytes, std::string& out, std::size_t& bad_offset);
+
   Encoding encoding_;
   struct Icu;
   std::unique_ptr<Icu> icu_;

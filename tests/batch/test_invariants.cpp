@@ -144,7 +144,7 @@ TEST_CASE("--excel starts with a UTF-8 BOM; usage errors are exit 2") {
   CHECK(run_binary(dir, "batch '" + input + "' --format xml").code == 2);
   CHECK(run_binary(dir, "batch").code == 2);
   // Standard input, and a column by index.
-  const Result r = run_binary(dir, "batch - -q -c 2 < '" + input + "'");
+  const Result r = run_binary(dir, "batch - -q -c 2", input);
   CHECK(r.code == 0);
   CHECK(parse_csv(r.out).at(1).at(2) == "license");
 }

@@ -17,20 +17,10 @@ HitList Context::collect(std::initializer_list<Signal> list, Keep keep) const {
   return out;
 }
 
-int Context::affirmed_sum(std::initializer_list<Signal> list) const {
-  int sum = 0;
-  for (auto s : list) sum += signals.affirmed(s);
-  return sum;
-}
-int Context::negated_sum(std::initializer_list<Signal> list) const {
-  int sum = 0;
-  for (auto s : list) sum += signals.negated(s);
-  return sum;
-}
-int Context::planned_sum(std::initializer_list<Signal> list) const {
-  int sum = 0;
-  for (auto s : list) sum += signals.planned(s);
-  return sum;
+int Context::sum(int (signals::SignalSet::*count)(Signal) const, std::initializer_list<Signal> list) const {
+  int total = 0;
+  for (auto s : list) total += (signals.*count)(s);
+  return total;
 }
 
 HitList Context::affirmed_hits(std::initializer_list<Signal> list) const {

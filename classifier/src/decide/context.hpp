@@ -68,9 +68,9 @@ class Context {
   int affirmed(Signal s) const { return signals.affirmed(s); }
   int negated(Signal s) const { return signals.negated(s); }
   int planned(Signal s) const { return signals.planned(s); }
-  int affirmed_sum(std::initializer_list<Signal> list) const;
-  int negated_sum(std::initializer_list<Signal> list) const;
-  int planned_sum(std::initializer_list<Signal> list) const;
+  int affirmed_sum(std::initializer_list<Signal> list) const { return sum(&signals::SignalSet::affirmed, list); }
+  int negated_sum(std::initializer_list<Signal> list) const { return sum(&signals::SignalSet::negated, list); }
+  int planned_sum(std::initializer_list<Signal> list) const { return sum(&signals::SignalSet::planned, list); }
 
   // Hits of these signals, as evidence: affirmed, negated or planned ones.
   HitList affirmed_hits(std::initializer_list<Signal> list) const;
@@ -87,6 +87,7 @@ class Context {
   Span span(const Hit& hit) const;
 
  private:
+  int sum(int (signals::SignalSet::*count)(Signal) const, std::initializer_list<Signal> list) const;
   template <typename Keep>
   HitList collect(std::initializer_list<Signal> list, Keep keep) const;
 

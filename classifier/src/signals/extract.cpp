@@ -311,9 +311,6 @@ void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
 void set_full_clause_segmentation(bool on) {
   g_full_clause.store(on, std::memory_order_relaxed);
 }
-bool full_clause_segmentation() {
-  return g_full_clause.load(std::memory_order_relaxed);
-}
 
 SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
   // Per phrase id, which of affirmed (1), negated (2), planned (4) it already counted for.
