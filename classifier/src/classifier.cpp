@@ -6,6 +6,7 @@
 #include "facts/from_text.hpp"
 #include "lexicon.hpp"
 #include "readiness/readiness.hpp"
+#include "scope/scope_signals.hpp"
 #include "signals/compiled_lexicon.hpp"
 #include "signals/extract.hpp"
 #include "text/normalize.hpp"
@@ -84,10 +85,12 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
   const auto normalized = impl_->normalizer.normalize(text);
   thread_local signals::Found found;  // one pass for both; reused, it keeps its capacity
   impl_->compiled.find(normalized.text, found);
-  const auto signals = signals::extract(normalized, impl_->compiled, impl_->segmenter, found.phrases);
+  const auto scope = scope::read(normalized.text);
+  const auto signals =
+      scope::with_scope(signals::extract(normalized, impl_->compiled, impl_->segmenter, found.phrases), scope);
   const auto stated = facts::facts_from_text(normalized, found.keywords);
   const Facts in_play = facts::merge(stated.facts, given);
-  auto decision = decide::decide(signals, normalized, text, in_play);
+  auto decision = decide::decide(signals, normalized, text, in_play, scope);
   if (normalized.text.empty())
     decision.notes.push_back(
         {"empty_text", "输入为空或只有空白、标记", "The input is empty or only whitespace and markup"});

@@ -29,6 +29,10 @@ double base_confidence(const Context& c) {
       return 0.88;
     case Ground::nonprofit:
       return 0.82;
+    case Ground::scope_b25:
+      return 0.9;
+    case Ground::scope_telecom:
+      return c.signals[Signal::scope_telecom].strongest >= 3 ? 0.8 : 0.72;
     case Ground::own_content:
       return f.own_info || f.trade || f.own_customers ? 0.8 : 0.68;
   }

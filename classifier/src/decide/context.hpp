@@ -11,6 +11,7 @@
 
 #include "icp/decision.hpp"
 #include "icp/facts.hpp"
+#include "scope/business_scope.hpp"
 #include "signals/extract.hpp"
 #include "text/normalize.hpp"
 
@@ -22,6 +23,9 @@ using signals::Signal;
 // Evidence for one rule: a handful of hits. The Context's lists come from
 // its own arena, not the heap (a text asks for dozens of them).
 using HitList = std::pmr::vector<const Hit*>;
+
+// A text with no business scope in it.
+inline const scope::Reading kNoScope{};
 
 enum class Presence { own, planned, none };
 
@@ -35,6 +39,8 @@ enum class Ground {
   free_no_ads,   // explicitly free and without ads
   nonprofit,     // public or non-profit operator
   own_content,   // brochure, own goods, own services
+  scope_b25,     // the business scope registers B25
+  scope_telecom, // the business scope registers a telecom licence, kind unnamed
 };
 
 struct Findings {
@@ -55,14 +61,15 @@ struct Findings {
 class Context {
  public:
   Context(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
-          const Facts& facts, Decision& decision)
-      : signals(signals), text(text), original(original), facts(facts), decision(decision) {}
+          const Facts& facts, Decision& decision, const scope::Reading& scope = kNoScope)
+      : signals(signals), text(text), original(original), facts(facts), decision(decision), scope(scope) {}
 
   const signals::SignalSet& signals;
   const text::NormalizedText& text;
   std::string_view original;
   const Facts& facts;  // given by the caller or read from the text; given ones win
   Decision& decision;
+  const scope::Reading& scope;  // the business scope in the text, if any
   Findings found;
 
   int affirmed(Signal s) const { return signals.affirmed(s); }

@@ -7,9 +7,9 @@
 namespace icp::decide {
 
 Decision decide(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
-                const Facts& facts) {
+                const Facts& facts, const scope::Reading& scope) {
   Decision decision;
-  Context c(signals, text, original, facts, decision);
+  Context c(signals, text, original, facts, decision, scope);
   step1_presence(c);
   if (c.found.presence != Presence::none) {
     step2_service(c);

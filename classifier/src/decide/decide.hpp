@@ -5,13 +5,15 @@
 
 #include "icp/decision.hpp"
 #include "icp/facts.hpp"
+#include "scope/business_scope.hpp"
 #include "signals/extract.hpp"
 #include "text/normalize.hpp"
 
 namespace icp::decide {
 
-// `facts` are the company facts in play (the caller's over the text's).
+// `facts` are the company facts in play (the caller's over the text's);
+// `scope` is the text's business scope, as the scope reader read it.
 Decision decide(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
-                const Facts& facts);
+                const Facts& facts, const scope::Reading& scope = {});
 
 }  // namespace icp::decide

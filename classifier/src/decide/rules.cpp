@@ -15,6 +15,7 @@ constexpr std::string_view kAnhui =
     "安徽省通信管理局关于自营网站和企业信息网站的通知（2021年4月22日），约十个省份已跟进";
 constexpr std::string_view kBrief = "代办指南（融合矩媒《ICP许可证办理指南》）";
 constexpr std::string_view kCatalogue = "《电信业务分类目录（2015年版）》B25 信息服务业务";
+constexpr std::string_view kCatalogueTelecom = "《电信业务分类目录（2015年版）》第二类增值电信业务";
 constexpr std::string_view kCac = "《互联网新闻信息服务管理规定》（国家网信办，2017年6月1日施行）";
 constexpr std::string_view kForeign = "《外商投资电信企业管理规定》（2022年5月1日修订施行）";
 constexpr std::string_view kMiit2023 = "工业和信息化部关于开展移动互联网应用程序备案工作的通知（2023年8月）";
@@ -50,6 +51,23 @@ constexpr Rule kRules[] = {
      "Answered: the business runs its own website, app or mini-program"},
     {"fact.no_own_site", 1, Basis::measures, kArt2and4, "据答复：没有自己的网站、App或小程序，无需ICP许可或备案",
      "Answered: no website, app or mini-program of its own, so no ICP licence or filing"},
+    // Step 1 and 3: what a business scope (经营范围) registers.
+    {"scope.licence_item", 1, Basis::catalogue, kCatalogue,
+     "经营范围列有增值电信业务中的信息服务业务：企业持有或正在申办相应许可，其互联网服务按自有服务判断",
+     "The business scope registers value-added telecom information services: the company holds or is obtaining "
+     "that licence, and its internet service is its own"},
+    {"scope.no_online_item", 1, Basis::measures, kArt2and4,
+     "经营范围所列均为线下经营、生产、咨询或为客户做的软件和信息技术服务，未显示自己运营的网站或App",
+     "The business scope lists only offline trades, manufacturing, consulting or IT work for clients; it shows no "
+     "website or app the company runs itself"},
+    {"scope.b25", 3, Basis::catalogue, kCatalogue,
+     "经营范围列有信息服务业务（仅限互联网信息服务）或互联网信息服务：即B25经营性互联网信息服务，需持许可证",
+     "The business scope lists B25 information services (internet only): a commercial internet information "
+     "service, which needs the licence"},
+    {"scope.telecom", 3, Basis::catalogue, kCatalogueTelecom,
+     "经营范围列有（第二类）增值电信业务，未写明种类：通常即ICP许可证（B25），置信度较低",
+     "The business scope lists (category-two) value-added telecom services without naming which: usually the ICP "
+     "licence (B25); lower confidence"},
     // Step 2: is it an information service at all?
     {"service.marketplace", 2, Basis::brief, kBrief,
      "第三方商家或个人在平台上发布、销售：属于信息发布平台；平台型电商通常另需EDI许可证（B21）",

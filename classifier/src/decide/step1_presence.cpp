@@ -6,6 +6,7 @@ namespace {
 
 constexpr std::initializer_list<Signal> kOwn = {Signal::presence_site, Signal::presence_app,
                                                 Signal::presence_miniprogram, Signal::presence_platform};
+constexpr std::initializer_list<Signal> kScopeLicence = {Signal::scope_b25, Signal::scope_telecom};
 constexpr std::initializer_list<Signal> kCategories = {Signal::cat1_publish,   Signal::cat1_delivery,
                                                        Signal::cat2_search,    Signal::cat3_community,
                                                        Signal::cat4_messaging, Signal::cat5_protection};
@@ -54,6 +55,13 @@ void step1_presence(Context& c) {
   const bool contested = third_party >= 2 || denied > 0;
   const bool has_own = own > 0 && (!contested || strongest(c, kOwn) >= 2);
 
+  // A licence item in a business scope: the company runs (or is setting up)
+  // the service the licence covers.
+  if (!has_own && c.affirmed_sum(kScopeLicence) > 0) {
+    c.found.presence = Presence::own;
+    c.trace("scope.licence_item", c.affirmed_hits(kScopeLicence));
+    return;
+  }
   if (!has_own) {
     if (c.planned_sum(kOwn) > 0) {
       c.found.presence = Presence::planned;
@@ -78,6 +86,9 @@ void step1_presence(Context& c) {
   const int digital = online + c.affirmed(Signal::online_payment) + (web_page ? 2 : 0) +
                       (c.affirmed_sum(kOwnServices) >= 2 && online + c.affirmed(Signal::online_payment) > 0 ? 2 : 0);
   if (!has_own && digital < 2 && !service_described) {
+    // Registered activities are not services: 软件开发 is work for clients.
+    if (c.scope.found)
+      return neither(c, "scope.no_online_item", c.affirmed_hits({Signal::presence_business_scope}), false);
     if (c.affirmed(Signal::presence_offline_app) > 0)
       return neither(c, "presence.offline_app", c.affirmed_hits({Signal::presence_offline_app}), true);
     if (c.affirmed(Signal::presence_local_tool) > 0)

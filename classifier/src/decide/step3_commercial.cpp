@@ -71,6 +71,16 @@ void step3_commercial(Context& c) {
     return;
   }
 
+  // A business scope that registers the B25 licence (or a telecom licence
+  // that usually is it) says the service is run commercially.
+  if (c.affirmed(Signal::scope_b25) > 0 || c.affirmed(Signal::scope_telecom) > 0) {
+    const bool b25 = c.affirmed(Signal::scope_b25) > 0;
+    decide(c, Outcome::license, b25 ? Ground::scope_b25 : Ground::scope_telecom);
+    c.trace(b25 ? "scope.b25" : "scope.telecom", c.affirmed_hits({b25 ? Signal::scope_b25 : Signal::scope_telecom}));
+    if (c.affirmed(Signal::pay_design) > 0) c.trace("commercial.design", c.affirmed_hits({Signal::pay_design}));
+    return;
+  }
+
   // Someone pays for the information service: the text says so. Generic fee
   // words lose to an explicit "free and no ads" about the site itself.
   const bool explicit_free_site = states_free && no_ads && pay_strongest <= 1;

@@ -66,7 +66,10 @@ void step4_report_categories(Context& c) {
   }
   if (c.affirmed(Signal::search_vertical) >= 2 && !f.category[2])
     c.trace("category.2_excluded", c.affirmed_hits({Signal::search_vertical}));
-  if (d.decision == Outcome::license && d.categories.empty()) {
+  // A licence read from a business scope says nothing of what the service
+  // does: no category is guessed for it.
+  const bool from_scope = f.ground == Ground::scope_b25 || f.ground == Ground::scope_telecom;
+  if (d.decision == Outcome::license && d.categories.empty() && !from_scope) {
     d.categories.push_back(1);
     c.trace("category.1_by_default", {});
   }

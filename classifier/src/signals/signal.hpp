@@ -15,6 +15,8 @@ namespace icp::signals {
   X(presence_site) X(presence_app) X(presence_miniprogram) X(presence_platform)           \
   X(presence_online) X(presence_third_party) X(presence_offline) X(presence_offline_app)  \
   X(presence_local_tool) X(presence_business_scope)                                       \
+  /* the business-scope reader (src/scope/): items of a registered scope */                \
+  X(scope_b25) X(scope_telecom) X(scope_other_telecom)                                    \
   /* step 2: what the service is, who runs it */                                          \
   X(service_own_goods) X(service_third_party_merchants) X(service_own_info)               \
   X(service_brochure_only) X(service_own_customers) X(operator_public)                    \
