@@ -31,7 +31,8 @@ bool ends_with_any(std::string_view text, const std::string_view (&words)[N]) {
 constexpr std::array<std::string_view, 5> kMarkers = {"经营范围", "一般经营项目", "许可经营项目", "一般项目",
                                                       "许可项目"};
 // The registration boilerplate says nothing about the company but marks the text.
-constexpr std::array<std::string_view, 3> kBoilerplate = {"依法须经批准", "批准的项目", "批准后方可"};
+constexpr std::array<std::string_view, 4> kBoilerplate = {"依法须经批准", "批准的项目", "批准后方可",
+                                                          "后方可经营"};
 
 // How registered activities end: trades, work, goods.
 constexpr std::string_view kHeads[] = {
@@ -41,7 +42,7 @@ constexpr std::string_view kHeads[] = {
     "种植", "养殖", "检测", "监理", "中介", "经纪", "投资", "业务", "处理", "外包", "营销", "产品", "设备",
     "用品", "材料", "器材", "配件", "耗材", "百货", "电器", "仪器", "仪表", "元件", "器件", "软件", "硬件",
     "制品", "部件", "食品", "饮料", "服装", "建材", "五金", "家具", "化工", "原料", "机械", "工具", "技术",
-    "发布", "代理", "回收", "清洗", "保洁", "搬运", "修理", "调试", "布线", "物流", "演出", "发电", "零件"};
+    "发布", "代理", "回收", "清洗", "保洁", "搬运", "修理", "调试", "布线", "物流", "演出", "发电", "零件", "保养", "评估", "改造", "升级"};
 // Activities only a registered scope lists this way.
 constexpr std::array<std::string_view, 18> kStrong = {
     "进出口", "批发",     "零售",     "技术转让", "技术推广", "技术交流", "技术开发", "技术咨询", "技术服务",
@@ -107,6 +108,15 @@ std::vector<Range> pieces_of(std::string_view text, Range r) {
   return out;
 }
 
+int depth_at(std::string_view text, std::size_t at) {
+  int depth = 0;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (is_open(text[i])) ++depth;
+    if (is_close(text[i])) depth = std::max(0, depth - 1);
+  }
+  return depth;
+}
+
 struct Sentence {
   Range range;
   int pieces = 0;
@@ -115,6 +125,7 @@ struct Sentence {
   int semicolons = 0;
   int strong = 0;  // distinct scope-only activities
   Range first_item{};
+  bool continues = false;  // 以上…: about the items before it
   bool marker = false;
   std::uint32_t marker_begin = 0, marker_end = 0;
   bool boilerplate = false;
@@ -124,14 +135,23 @@ Sentence measure(std::string_view text, Range r) {
   Sentence s;
   s.range = r;
   const std::string_view body = text.substr(r.first, r.second - r.first);
-  for (std::string_view m : kMarkers)
-    if (auto at = body.find(m); at != std::string_view::npos) {
+  // A marker heads the list: outside parentheses ("以上不含…等许可经营项目"
+  // is an exclusion), followed by ":", 是, 为 or 包括.
+  for (std::string_view m : kMarkers) {
+    for (auto at = body.find(m); at != std::string_view::npos && !s.marker; at = body.find(m, at + 1)) {
+      if (depth_at(body, at) != 0) continue;
+      std::string_view rest = body.substr(at + m.size());
+      while (rest.starts_with(" ")) rest.remove_prefix(1);
+      if (!(rest.starts_with(":") || rest.starts_with("是") || rest.starts_with("为") || rest.starts_with("包括")))
+        continue;
       s.marker = true;
       s.marker_begin = r.first + static_cast<std::uint32_t>(at);
       s.marker_end = s.marker_begin + static_cast<std::uint32_t>(m.size());
-      break;
     }
+    if (s.marker) break;
+  }
   s.boilerplate = contains_any(body, kBoilerplate);
+  s.continues = body.starts_with("以上") || body.starts_with("上述");
   for (std::string_view w : kStrong) s.strong += contains(body, w);
   for (std::size_t i = 0; i < body.size(); ++i) s.semicolons += body[i] == ';';
   for (Range p : pieces_of(text, r)) {
@@ -139,7 +159,7 @@ Sentence measure(std::string_view text, Range r) {
     if (core.empty()) continue;
     if (s.pieces++ == 0) s.first_item = p;
     // About twenty Chinese characters at most outside the parentheses.
-    if (core.size() > 66 || contains_any(core, kProse)) continue;
+    if (core.size() > 90 || contains_any(core, kProse)) continue;
     ++s.items;
     std::string_view head = core;
     if (head.ends_with("等")) head.remove_suffix(3);
@@ -150,7 +170,7 @@ Sentence measure(std::string_view text, Range r) {
 
 // A sentence that is a scope list on its own.
 bool strong_scope(const Sentence& s) {
-  if (s.marker) return true;
+  if (s.marker || s.boilerplate) return true;
   if (s.pieces < 3 || s.items * 10 < s.pieces * 7) return false;
   if (s.heads < 3 || s.heads * 2 < s.pieces) return false;
   return s.semicolons >= 2 || s.strong >= 2 || s.boilerplate;
@@ -158,7 +178,8 @@ bool strong_scope(const Sentence& s) {
 // A sentence that continues a scope next to one.
 bool weak_scope(const Sentence& s) {
   // A sentence of parentheses only ("（法律、法规禁止的除外）") continues too.
-  return s.boilerplate || s.pieces == 0 || (s.items == s.pieces && s.heads * 2 >= s.pieces);
+  return s.boilerplate || s.pieces == 0 || s.continues ||
+         (s.items * 10 >= s.pieces * 8 && s.heads * 3 >= s.pieces);
 }
 
 std::vector<Sentence> sentences(std::string_view text) {
@@ -433,6 +454,18 @@ void read_items(std::string_view text, Range region, Reading& out) {
        at = body.find("电子公告", at + 1))
     if (polarity(text, region, at, at + 12) == Polarity::positive) out.bulletin_board = true;
   out.sectors_excluded |= excluded_sectors(text, region);
+  // What a 不含 / 不得 / 除 excludes, up to the end of its segment.
+  for (std::string_view word : kNegative)
+    for (std::size_t at = body.find(word, region.first); at != std::string_view::npos;
+         at = body.find(word, at + word.size()))
+      out.excluded.push_back({static_cast<std::uint32_t>(at), segment(text, region, at).second});
+  for (std::size_t at = body.find("除外", region.first); at != std::string_view::npos; at = body.find("除外", at + 1))
+    out.excluded.push_back({segment(text, region, at).first, static_cast<std::uint32_t>(at)});
+  int depth = 0;
+  for (std::size_t i = region.first; i < region.second; ++i) {
+    if (is_open(text[i]) && depth++ == 0) out.parenthesized.push_back({static_cast<std::uint32_t>(i), region.second});
+    if (is_close(text[i]) && depth > 0 && --depth == 0) out.parenthesized.back().second = static_cast<std::uint32_t>(i);
+  }
   // An item of its own that sells online (not "（含网上销售）") registers
   // online trade: a shop of its own or on someone's platform.
   for (Range p : pieces_of(text, region)) {
@@ -457,9 +490,20 @@ bool Reading::in_scope(std::uint32_t offset) const {
                      [&](const auto& r) { return offset >= r.first && offset < r.second; });
 }
 
+namespace {
+bool in_any(const std::vector<Range>& ranges, std::uint32_t offset) {
+  return std::any_of(ranges.begin(), ranges.end(), [&](Range r) { return offset >= r.first && offset < r.second; });
+}
+}  // namespace
+
 bool Reading::in_online_sales(std::uint32_t offset) const {
-  return std::any_of(online_sales.begin(), online_sales.end(),
-                     [&](const auto& r) { return offset >= r.first && offset < r.second; });
+  return in_any(online_sales, offset);
+}
+bool Reading::in_excluded(std::uint32_t offset) const {
+  return in_any(excluded, offset);
+}
+bool Reading::in_parentheses(std::uint32_t offset) const {
+  return in_any(parenthesized, offset);
 }
 
 bool Reading::has(ItemKind kind) const {

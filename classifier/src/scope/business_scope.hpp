@@ -49,9 +49,14 @@ struct Reading {
   std::vector<Validity> validity;
   // Items of their own that sell online (互联网销售): online trade, at least.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> online_sales;
+  // What 不含 / 不得从事 / …除外 exclude, and the parentheses of the items.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> excluded;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> parenthesized;
 
   bool in_scope(std::uint32_t offset) const;
   bool in_online_sales(std::uint32_t offset) const;
+  bool in_excluded(std::uint32_t offset) const;
+  bool in_parentheses(std::uint32_t offset) const;
   bool has(ItemKind kind) const;
 };
 

@@ -20,10 +20,13 @@ constexpr std::uint32_t kScopePhrase = 1u << 24;
 // 广告 is an advertising trade, 医疗器械销售 is no medical information.
 bool kept_in_scope(const Hit& h, const Reading& scope) {
   const Signal s = h.signal;
+  if (scope.in_excluded(h.begin)) return signals::is_cue(s);
   if (scope.in_online_sales(h.begin) &&
       (s == Signal::service_own_goods || (s >= Signal::presence_site && s <= Signal::presence_online)))
     return true;
-  if (s >= Signal::cat1_publish && s <= Signal::cat5_protection && s != Signal::search_vertical) return h.weight >= 2;
+  // A category word inside a parenthesis names goods (可视对讲设备), not a service.
+  if (s >= Signal::cat1_publish && s <= Signal::cat5_protection && s != Signal::search_vertical)
+    return h.weight >= 3 && !scope.in_parentheses(h.begin);
   if (s == Signal::pay_content || s == Signal::pay_listing || s == Signal::pay_tipping || s == Signal::pay_fee ||
       s == Signal::pay_commission)
     return h.weight >= 2;
