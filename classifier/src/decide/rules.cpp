@@ -52,19 +52,19 @@ constexpr Rule kRules[] = {
     {"fact.no_own_site", 1, Basis::measures, kArt2and4, "据答复：没有自己的网站、App或小程序，无需ICP许可或备案",
      "Answered: no website, app or mini-program of its own, so no ICP licence or filing"},
     // Step 1 and 3: what a business scope (经营范围) registers.
-    {"scope.licence_item", 1, Basis::catalogue, kCatalogue,
+    {"presence.scope_licence", 1, Basis::catalogue, kCatalogue,
      "经营范围列有增值电信业务中的信息服务业务：企业持有或正在申办相应许可，其互联网服务按自有服务判断",
      "The business scope registers value-added telecom information services: the company holds or is obtaining "
      "that licence, and its internet service is its own"},
-    {"scope.no_online_item", 1, Basis::measures, kArt2and4,
+    {"presence.scope_offline", 1, Basis::measures, kArt2and4,
      "经营范围所列均为线下经营、生产、咨询或为客户做的软件和信息技术服务，未显示自己运营的网站或App",
      "The business scope lists only offline trades, manufacturing, consulting or IT work for clients; it shows no "
      "website or app the company runs itself"},
-    {"scope.b25", 3, Basis::catalogue, kCatalogue,
+    {"commercial.scope_b25", 3, Basis::catalogue, kCatalogue,
      "经营范围列有信息服务业务（仅限互联网信息服务）或互联网信息服务：即B25经营性互联网信息服务，需持许可证",
      "The business scope lists B25 information services (internet only): a commercial internet information "
      "service, which needs the licence"},
-    {"scope.telecom", 3, Basis::catalogue, kCatalogueTelecom,
+    {"commercial.scope_telecom", 3, Basis::catalogue, kCatalogueTelecom,
      "经营范围列有（第二类）增值电信业务，未写明种类：通常即ICP许可证（B25），置信度较低",
      "The business scope lists (category-two) value-added telecom services without naming which: usually the ICP "
      "licence (B25); lower confidence"},

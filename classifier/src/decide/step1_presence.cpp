@@ -59,7 +59,7 @@ void step1_presence(Context& c) {
   // the service the licence covers.
   if (!has_own && c.affirmed_sum(kScopeLicence) > 0) {
     c.found.presence = Presence::own;
-    c.trace("scope.licence_item", c.affirmed_hits(kScopeLicence));
+    c.trace("presence.scope_licence", c.affirmed_hits(kScopeLicence));
     return;
   }
   if (!has_own) {
@@ -88,7 +88,7 @@ void step1_presence(Context& c) {
   if (!has_own && digital < 2 && !service_described) {
     // Registered activities are not services: 软件开发 is work for clients.
     if (c.scope.found)
-      return neither(c, "scope.no_online_item", c.affirmed_hits({Signal::presence_business_scope}), false);
+      return neither(c, "presence.scope_offline", c.affirmed_hits({Signal::presence_business_scope}), false);
     if (c.affirmed(Signal::presence_offline_app) > 0)
       return neither(c, "presence.offline_app", c.affirmed_hits({Signal::presence_offline_app}), true);
     if (c.affirmed(Signal::presence_local_tool) > 0)

@@ -42,15 +42,15 @@ constexpr std::string_view kHeads[] = {
     "种植", "养殖", "检测", "监理", "中介", "经纪", "投资", "业务", "处理", "外包", "营销", "产品", "设备",
     "用品", "材料", "器材", "配件", "耗材", "百货", "电器", "仪器", "仪表", "元件", "器件", "软件", "硬件",
     "制品", "部件", "食品", "饮料", "服装", "建材", "五金", "家具", "化工", "原料", "机械", "工具", "技术",
-    "发布", "代理", "回收", "清洗", "保洁", "搬运", "修理", "调试", "布线", "物流", "演出", "发电", "零件", "保养", "评估", "改造", "升级"};
+    "发布", "代理", "回收", "清洗", "保洁", "搬运", "修理", "调试", "布线", "物流", "演出", "发电", "零件", "活动", "保养", "评估", "改造", "升级"};
 // Activities only a registered scope lists this way.
 constexpr std::array<std::string_view, 18> kStrong = {
     "进出口", "批发",     "零售",     "技术转让", "技术推广", "技术交流", "技术开发", "技术咨询", "技术服务",
     "增值电信", "施工", "承包", "租赁", "系统集成", "生产", "制造", "加工", "销售"};
 // Words of prose (someone speaking, a product praising itself), never of a scope item.
-constexpr std::array<std::string_view, 16> kProse = {"我们", "我司", "您", "你", "本站", "本平台", "欢迎",
-                                                     "致力", "用户", "随时", "轻松", "一键", "海量",
-                                                     "吗", "呢", "让"};
+constexpr std::array<std::string_view, 22> kProse = {
+    "我",   "您",   "你",   "本站", "本平台", "欢迎", "致力", "用户", "随时", "轻松", "一键",
+    "海量", "吗",   "呢",   "让",   "只有",   "一个", "没有", "已经", "这",   "那",   "就"};
 
 bool is_open(char c) {
   return c == '(' || c == '[';
@@ -126,6 +126,8 @@ struct Sentence {
   int strong = 0;  // distinct scope-only activities
   Range first_item{};
   bool continues = false;  // 以上…: about the items before it
+  bool telecom = false;    // 增值电信, 信息服务业务
+  std::uint32_t prose_after_marker = 0;  // the first piece after the marker that is prose
   bool marker = false;
   std::uint32_t marker_begin = 0, marker_end = 0;
   bool boilerplate = false;
@@ -152,6 +154,7 @@ Sentence measure(std::string_view text, Range r) {
   }
   s.boilerplate = contains_any(body, kBoilerplate);
   s.continues = body.starts_with("以上") || body.starts_with("上述");
+  s.telecom = contains(body, "增值电信") || contains(body, "信息服务业务");
   for (std::string_view w : kStrong) s.strong += contains(body, w);
   for (std::size_t i = 0; i < body.size(); ++i) s.semicolons += body[i] == ';';
   for (Range p : pieces_of(text, r)) {
@@ -159,7 +162,10 @@ Sentence measure(std::string_view text, Range r) {
     if (core.empty()) continue;
     if (s.pieces++ == 0) s.first_item = p;
     // About twenty Chinese characters at most outside the parentheses.
-    if (core.size() > 90 || contains_any(core, kProse)) continue;
+    if (core.size() > 90 || contains_any(core, kProse)) {
+      if (s.marker && p.first >= s.marker_end && !s.prose_after_marker) s.prose_after_marker = p.first;
+      continue;
+    }
     ++s.items;
     std::string_view head = core;
     if (head.ends_with("等")) head.remove_suffix(3);
@@ -171,6 +177,8 @@ Sentence measure(std::string_view text, Range r) {
 // A sentence that is a scope list on its own.
 bool strong_scope(const Sentence& s) {
   if (s.marker || s.boilerplate) return true;
+  // Telecom items are registered wording: two items with them are a scope.
+  if (s.telecom && s.items >= 2 && s.heads >= 2) return true;
   if (s.pieces < 3 || s.items * 10 < s.pieces * 7) return false;
   if (s.heads < 3 || s.heads * 2 < s.pieces) return false;
   return s.semicolons >= 2 || s.strong >= 2 || s.boilerplate;
@@ -206,6 +214,9 @@ std::vector<Sentence> sentences(std::string_view text) {
 // ---- the items: telecom terms and the parentheses around them ----
 
 enum class Polarity { positive, negative };
+
+// "不开展网络销售": an item that denies itself.
+constexpr std::array<std::string_view, 5> kDenied = {"不", "无", "未", "禁止", "没有"};
 
 constexpr std::array<std::string_view, 5> kOnlineSales = {"网上销售", "互联网销售", "网络销售", "线上销售",
                                                           "在线销售"};
@@ -470,7 +481,7 @@ void read_items(std::string_view text, Range region, Reading& out) {
   // online trade: a shop of its own or on someone's platform.
   for (Range p : pieces_of(text, region)) {
     const std::string core = bare(text.substr(p.first, p.second - p.first));
-    if (contains_any(core, kOnlineSales)) out.online_sales.push_back(p);
+    if (contains_any(core, kOnlineSales) && !contains_any(core, kDenied)) out.online_sales.push_back(p);
   }
   read_validity(text, region, out);
 }
@@ -527,7 +538,9 @@ Reading read(std::string_view text) {
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (!scope[i]) continue;
     Range r = all[i].range;
-    if (all[i].marker) r.first = all[i].marker_begin;  // "企业类型：…。经营范围：…" starts at the marker
+    // "企业类型：…。经营范围：…" starts at the marker, and ends where prose resumes.
+    if (all[i].marker) r.first = all[i].marker_begin;
+    if (all[i].prose_after_marker) r.second = all[i].prose_after_marker;
     if (first) {
       out.marker_begin = all[i].marker ? all[i].marker_begin : r.first;
       out.marker_end = all[i].marker ? all[i].marker_end : all[i].first_item.second;

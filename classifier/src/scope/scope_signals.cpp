@@ -21,9 +21,6 @@ constexpr std::uint32_t kScopePhrase = 1u << 24;
 bool kept_in_scope(const Hit& h, const Reading& scope) {
   const Signal s = h.signal;
   if (scope.in_excluded(h.begin)) return signals::is_cue(s);
-  if (scope.in_online_sales(h.begin) &&
-      (s == Signal::service_own_goods || (s >= Signal::presence_site && s <= Signal::presence_online)))
-    return true;
   // A category word inside a parenthesis names goods (可视对讲设备), not a service.
   if (s >= Signal::cat1_publish && s <= Signal::cat5_protection && s != Signal::search_vertical)
     return h.weight >= 3 && !scope.in_parentheses(h.begin);
@@ -101,6 +98,11 @@ signals::SignalSet with_scope(signals::SignalSet lexical, const Reading& scope) 
     }
     for (const auto& sector : kSectors)
       if (item.sectors & sector.bit) hits.push_back(hit(sector.signal, 3, item.begin, item.end, 10 + sector.bit));
+  }
+  // An item that sells online is the company's own online trade.
+  for (const auto& [begin, end] : scope.online_sales) {
+    hits.push_back(hit(Signal::service_own_goods, 2, begin, end, 6));
+    hits.push_back(hit(Signal::presence_online, 2, begin, end, 7));
   }
   if (scope.bulletin_board)
     for (const Item& item : scope.items)
