@@ -1,0 +1,157 @@
+#include "roles/platform_roles.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "text/segment.hpp"
+
+namespace icp::roles {
+namespace {
+
+using signals::Hit;
+using signals::Signal;
+
+// Phrase ids of the matches, beyond any lexicon: one per pattern.
+constexpr std::uint32_t kRolePhrase = (1u << 24) + 64;
+// A party and its action reach each other within this many bytes (ten
+// Chinese characters): "房东可以直接发布房源".
+constexpr std::uint32_t kReach = 30;
+// A party and its action must weigh this much together: a clear party with
+// a clear action (商家入驻), or a clear one with a weak one (商家提供, 用户发布).
+constexpr int kPartyAction = 4;
+
+bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return text.starts_with(w); });
+}
+
+// The UTF-8 character that ends just before `at`.
+std::string_view char_before(std::string_view text, std::size_t at) {
+  std::size_t b = at;
+  while (b > 0 && (static_cast<unsigned char>(text[b - 1]) & 0xC0) == 0x80) --b;
+  if (b > 0) --b;
+  return text.substr(b, at - b);
+}
+
+// A count of third parties ends at `at`: "2万名", "10000+家", "数千家", "上百位".
+bool quantity_ends_at(std::string_view text, std::size_t at) {
+  const std::string_view measure = char_before(text, at);
+  if (measure != "家" && measure != "位" && measure != "名") return false;
+  std::size_t i = at - measure.size();
+  const std::string_view before = char_before(text, i);
+  if (before.size() == 1) return (before[0] >= '0' && before[0] <= '9') || before[0] == '+';
+  static constexpr std::array<std::string_view, 10> kNumberish = {"万", "千", "百", "十", "多", "余",
+                                                                  "数", "几", "两", "亿"};
+  return std::find(kNumberish.begin(), kNumberish.end(), before) != kNumberish.end();
+}
+
+// A quantity within a few characters before `at` ("10000家优质苗木商").
+bool counted(std::string_view text, std::size_t at, std::size_t floor) {
+  for (std::size_t back = 0; back <= 12 && at >= floor + back; ++back) {
+    const std::size_t end = at - back;
+    if (end > 0 && quantity_ends_at(text, end)) return true;
+  }
+  return false;
+}
+
+// Trades named by the 商 suffix after a count: "数千家苗木商", "3000家供应商".
+bool counted_traders(std::string_view text, std::size_t begin, std::size_t end, std::uint32_t& at,
+                     std::uint32_t& to) {
+  for (std::size_t i = text.find("商", begin); i != std::string_view::npos && i + 3 <= end;
+       i = text.find("商", i + 3)) {
+    // The word after 商 must not make it something else (商品, 商城, 商业).
+    const std::string_view next = text.substr(i + 3);
+    if (starts_with_any(next, {"品", "城", "业", "场", "务", "标", "机", "量", "铺"})) continue;
+    // A count within six characters before: "家" + up to five Han characters + 商.
+    for (std::size_t back = 3; back <= 18 && i >= begin + back; back += 3)
+      if (quantity_ends_at(text, i - back + 3) || quantity_ends_at(text, i - back)) {
+        at = static_cast<std::uint32_t>(i - back);
+        to = static_cast<std::uint32_t>(i + 3);
+        return true;
+      }
+  }
+  return false;
+}
+
+// Between a party and its action, an enumeration means they belong to
+// different items ("作者访谈和投稿须知", "案例和设计师介绍").
+bool enumerated_between(std::string_view text, std::uint32_t from, std::uint32_t to) {
+  const std::string_view between = text.substr(from, to - from);
+  for (std::string_view word : {"、", "和", "及", "与", "/"})
+    if (between.find(word) != std::string_view::npos) return true;
+  return false;
+}
+
+struct ClauseHits {
+  std::vector<const Hit*> party, action, gather, published;
+  bool own = false;
+};
+
+}  // namespace
+
+signals::SignalSet with_roles(signals::SignalSet found, std::string_view text) {
+  const auto& hits = found.hits();
+  const bool any = std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
+    return h.signal == Signal::role_party || h.signal == Signal::role_gather;
+  });
+  if (!any && text.find("商") == std::string_view::npos) return found;
+
+  std::vector<Hit> added;
+  auto add = [&](std::uint32_t begin, std::uint32_t end, std::uint32_t pattern) {
+    added.push_back(Hit{Signal::cat1_publish, 3, begin, end, kRolePhrase + pattern});
+  };
+  std::size_t next = 0;
+  for (const auto& clause : text::split_clauses(text)) {
+    ClauseHits c;
+    while (next < hits.size() && hits[next].begin < clause.begin) ++next;
+    for (std::size_t i = next; i < hits.size() && hits[i].begin < clause.end; ++i) {
+      const Hit& h = hits[i];
+      if (!h.affirmed()) continue;
+      switch (h.signal) {
+        case Signal::role_party: c.party.push_back(&h); break;
+        case Signal::role_action: c.action.push_back(&h); break;
+        case Signal::role_gather: c.gather.push_back(&h); break;
+        case Signal::role_own: c.own = true; break;
+        case Signal::cat1_publish:
+        case Signal::cat1_delivery: c.published.push_back(&h); break;
+        default: break;
+      }
+    }
+    // The operator's own staff are not third parties: "本院医生在线解答".
+    if (c.own) continue;
+    bool third_parties = false;
+    for (const Hit* p : c.party) {
+      for (const Hit* a : c.action) {
+        if (p->weight + a->weight < kPartyAction) continue;
+        const bool after = a->begin >= p->end;
+        if (!after && p->begin < a->end) continue;  // overlapping words
+        const std::uint32_t from = after ? p->end : a->end, to = after ? a->begin : p->begin;
+        if (to - from > kReach || enumerated_between(text, from, to)) continue;
+        add(std::min(p->begin, a->begin), std::max(p->end, a->end), 0);
+        third_parties = true;
+      }
+      if (p->weight >= 3 && counted(text, p->begin, clause.begin)) {
+        add(p->begin, p->end, 1);
+        third_parties = true;
+      }
+    }
+    std::uint32_t at = 0, to = 0;
+    if (counted_traders(text, clause.begin, clause.end, at, to)) {
+      add(at, to, 1);
+      third_parties = true;
+    }
+    // Gathering others' information: what is gathered is others' (a count of
+    // third parties, or what others publish), not its own recipes.
+    if (!c.gather.empty()) {
+      const bool others = third_parties || !c.published.empty() ||
+                          std::any_of(c.party.begin(), c.party.end(), [](const Hit* p) { return p->weight >= 3; });
+      if (others) add(c.gather.front()->begin, c.gather.front()->end, 2);
+    }
+  }
+  if (added.empty()) return found;
+  std::vector<Hit> all(hits.begin(), hits.end());
+  all.insert(all.end(), added.begin(), added.end());
+  std::stable_sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  return signals::SignalSet(std::move(all));
+}
+
+}  // namespace icp::roles
