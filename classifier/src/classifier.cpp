@@ -5,6 +5,7 @@
 #include "facts/describe.hpp"
 #include "facts/from_text.hpp"
 #include "lexicon.hpp"
+#include "permits/held_permits.hpp"
 #include "readiness/readiness.hpp"
 #include "signals/compiled_lexicon.hpp"
 #include "signals/extract.hpp"
@@ -87,7 +88,8 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
   const auto signals = signals::extract(normalized, impl_->compiled, impl_->segmenter, found.phrases);
   const auto stated = facts::facts_from_text(normalized, found.keywords);
   const Facts in_play = facts::merge(stated.facts, given);
-  auto decision = decide::decide(signals, normalized, text, in_play);
+  const auto held = permits::read_held_permits(normalized.text);
+  auto decision = decide::decide(signals, normalized, text, in_play, held);
   if (normalized.text.empty())
     decision.notes.push_back(
         {"empty_text", "输入为空或只有空白、标记", "The input is empty or only whitespace and markup"});

@@ -45,6 +45,21 @@ Span Context::span(const Hit& hit) const {
   return s;
 }
 
+Span Context::span(const permits::Held& permit) const {
+  auto [begin, end] = text.to_source(permit.begin, permit.end);
+  Span s;
+  s.begin = begin;
+  s.end = end;
+  s.text = std::string(original.substr(begin, end - begin));
+  s.signal = permits::evidence_signal(permit.kind);
+  return s;
+}
+
+void Context::trace_held(std::string_view rule_id, const permits::Held& permit, std::span<const Hit* const> evidence) {
+  trace(rule_id, evidence);
+  decision.trace.back().evidence.push_back(span(permit));
+}
+
 void Context::trace(std::string_view rule_id, std::span<const Hit* const> evidence) {
   const Rule& r = rule(rule_id);
   TraceStep step;

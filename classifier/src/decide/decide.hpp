@@ -1,17 +1,20 @@
 // The decision tree over one text's signals.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 #include "icp/decision.hpp"
 #include "icp/facts.hpp"
+#include "permits/held_permits.hpp"
 #include "signals/extract.hpp"
 #include "text/normalize.hpp"
 
 namespace icp::decide {
 
-// `facts` are the company facts in play (the caller's over the text's).
+// `facts` are the company facts in play (the caller's over the text's);
+// `held` the licences and filings the text shows are held.
 Decision decide(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
-                const Facts& facts);
+                const Facts& facts, std::span<const permits::Held> held = {});
 
 }  // namespace icp::decide
