@@ -175,6 +175,8 @@ TEST_CASE("held permits: the decision") {
   CHECK(d.held_permits[0].kind == "icp_licence");
   CHECK(d.held_permits[0].number == "京ICP证030173号");
   CHECK(d.held_permits[0].evidence.signal == "held_icp_licence");
+  CHECK(d.categories.empty());  // a footer says nothing of what the service does
+  CHECK_FALSE(has_rule(d, "category.1_by_default"));
 
   d = classifier().classify("粤B2-20090059");
   CHECK(d.decision == icp::Outcome::license);

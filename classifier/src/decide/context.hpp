@@ -104,6 +104,8 @@ class Context {
   Span span(const permits::Held& permit) const;
 
  private:
+  // The caller's bytes of a normalised range, as a span of this signal.
+  Span source_span(std::size_t begin, std::size_t end, std::string_view signal) const;
   int sum(int (signals::SignalSet::*count)(Signal) const, std::initializer_list<Signal> list) const;
   template <typename Keep>
   HitList collect(std::initializer_list<Signal> list, Keep keep) const;

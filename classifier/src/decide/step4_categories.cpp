@@ -66,7 +66,9 @@ void step4_report_categories(Context& c) {
   }
   if (c.affirmed(Signal::search_vertical) >= 2 && !f.category[2])
     c.trace("category.2_excluded", c.affirmed_hits({Signal::search_vertical}));
-  if (d.decision == Outcome::license && d.categories.empty()) {
+  // A licence held (a footer's number) says nothing of what the service does:
+  // its categories are on the certificate, not in the text.
+  if (d.decision == Outcome::license && d.categories.empty() && f.ground != Ground::held_licence) {
     d.categories.push_back(1);
     c.trace("category.1_by_default", {});
   }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 #include <initializer_list>
+#include <utility>
 
 namespace icp::permits {
 namespace {
@@ -232,6 +233,7 @@ struct Name {
 
 constexpr Name kNames[] = {
     {"药品信息服务资格证书", "互联网", Kind::drug_info_certificate},
+    {"药品信息服务资格证", "互联网", Kind::drug_info_certificate},
     {"网络文化经营许可证", "", Kind::culture_licence},
     {"视听节目许可证", "信息网络传播", Kind::audiovisual_licence},
     {"新闻信息服务许可证", "互联网", Kind::news_licence},
@@ -258,31 +260,23 @@ void named_certificates(string_view t, std::vector<Found>& out) {
 
 }  // namespace
 
+// Indexed by Kind.
+constexpr std::array<std::pair<string_view, string_view>, 7> kKindNames = {{
+    {"icp_licence", "held_icp_licence"},
+    {"telecom_licence", "held_telecom_licence"},
+    {"icp_filing", "held_icp_filing"},
+    {"drug_info_certificate", "held_drug_info_certificate"},
+    {"culture_licence", "held_culture_licence"},
+    {"audiovisual_licence", "held_audiovisual_licence"},
+    {"news_licence", "held_news_licence"},
+}};
+
 string_view name(Kind kind) {
-  switch (kind) {
-    case Kind::icp_licence:
-      return "icp_licence";
-    case Kind::telecom_licence:
-      return "telecom_licence";
-    case Kind::icp_filing:
-      return "icp_filing";
-    case Kind::drug_info_certificate:
-      return "drug_info_certificate";
-    case Kind::culture_licence:
-      return "culture_licence";
-    case Kind::audiovisual_licence:
-      return "audiovisual_licence";
-    case Kind::news_licence:
-      return "news_licence";
-  }
-  return "";
+  return kKindNames[static_cast<std::size_t>(kind)].first;
 }
 
 string_view evidence_signal(Kind kind) {
-  static constexpr string_view kSignals[] = {
-      "held_icp_licence",     "held_telecom_licence",     "held_icp_filing",  "held_drug_info_certificate",
-      "held_culture_licence", "held_audiovisual_licence", "held_news_licence"};
-  return kSignals[static_cast<std::size_t>(kind)];
+  return kKindNames[static_cast<std::size_t>(kind)].second;
 }
 
 std::vector<Held> read_held_permits(string_view t) {
