@@ -82,6 +82,38 @@ void print_readiness(std::ostream& out, const icp::Decision& d, Lang lang) {
     out << "  " << ++n << ". " << printable(lang == Lang::zh ? m.text_zh : m.text_en) << '\n';
 }
 
+std::string held_permit_name(std::string_view kind, Lang lang) {
+  struct Name {
+    const char* id;
+    const char* zh;
+    const char* en;
+  };
+  static const Name names[] = {
+      {"icp_licence", "ICP经营许可证", "ICP licence"},
+      {"telecom_licence", "电信业务经营许可证", "telecom licence"},
+      {"icp_filing", "ICP备案", "ICP filing"},
+      {"drug_info_certificate", "互联网药品信息服务资格证书", "internet drug information certificate"},
+      {"culture_licence", "网络文化经营许可证", "internet culture permit"},
+      {"audiovisual_licence", "信息网络传播视听节目许可证", "audio-visual programme permit"},
+      {"news_licence", "互联网新闻信息服务许可证", "internet news information permit"}};
+  for (const auto& name : names)
+    if (kind == name.id) return pick(lang, name.zh, name.en);
+  return printable(kind);
+}
+
+// The licences and filings the text shows are held, with their numbers.
+void print_held_permits(std::ostream& out, const icp::Decision& d, Lang lang) {
+  if (d.held_permits.empty()) return;
+  heading(out, lang, "文本显示已持有：", "Held, as the text shows:");
+  for (const auto& p : d.held_permits) {
+    out << "  - " << held_permit_name(p.kind, lang) << pick(lang, "：", ": ") << printable(p.number);
+    if (p.commercial)
+      out << (*p.commercial ? pick(lang, "（经营性）", " (commercial)")
+                            : pick(lang, "（非经营性）", " (non-commercial)"));
+    out << '\n';
+  }
+}
+
 }  // namespace
 
 std::string outcome_words(icp::Outcome outcome, Lang lang) {
@@ -149,6 +181,8 @@ void render_text(std::ostream& out, const icp::Decision& d, Lang lang) {
     out << '\n';
     print_evidence(out, p.evidence, lang, "    ");
   }
+
+  print_held_permits(out, d, lang);
 
   out << '\n'
       << pick(lang, "外资：", "Foreign investment: ")

@@ -5,7 +5,10 @@
 //
 // Keys: decision, categories, news_permit, preapprovals, preapproval_details,
 // foreign_investment, planned, confidence, evidence, trace, missing_facts,
-// notes, facts, readiness, materials, lang, version, lexicon_hash. Texts
+// notes, facts, held_permits, readiness, materials, lang, version,
+// lexicon_hash. held_permits: [{kind, number, commercial?, evidence}], the
+// licences and filings the text shows are held (commercial only for a drug
+// information certificate that says 经营性 or 非经营性). Texts
 // meant for people (reasons, standings, questions, notes, conditions,
 // materials) are in `lang` ("zh" or "en").
 //
@@ -109,6 +112,17 @@ void write_decision_json(Writer& w, const icp::Decision& d, std::string_view lan
       w.key("evidence");
       span(f.evidence);
     }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("held_permits").begin_array();
+  for (const auto& p : d.held_permits) {
+    w.begin_object();
+    w.key("kind").string(p.kind);
+    w.key("number").string(p.number);
+    if (p.commercial) w.key("commercial").boolean(*p.commercial);
+    w.key("evidence");
+    span(p.evidence);
     w.end_object();
   }
   w.end_array();

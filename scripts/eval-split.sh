@@ -15,7 +15,8 @@ mkdir -p "$OUT"
 summary() {  # FILE LABEL
   local report
   report=$("$BIN" eval "$1")
-  if [[ ${ICP_EVAL_SHOW:-} == 1 && $2 != held-back* ]]; then
+  # Never the held-back rows: neither their own part nor the whole files that contain them.
+  if [[ ${ICP_EVAL_SHOW:-} == 1 && $2 != held-back* && $2 != *"(all)" ]]; then
     sed -n '/^Wrong decisions/,/^== summary/p' <<<"$report"
   fi
   printf '%-28s %s\n' "$2" "$(grep -E '^decision accuracy' <<<"$report" | sed 's/decision accuracy *//')"

@@ -5,6 +5,7 @@
 #include "facts/describe.hpp"
 #include "facts/from_text.hpp"
 #include "lexicon.hpp"
+#include "permits/held_permits.hpp"
 #include "readiness/readiness.hpp"
 #include "roles/platform_roles.hpp"
 #include "scope/scope_signals.hpp"
@@ -92,7 +93,8 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
       normalized.text);
   const auto stated = facts::facts_from_text(normalized, found.keywords);
   const Facts in_play = facts::merge(stated.facts, given);
-  auto decision = decide::decide(signals, normalized, text, in_play, scope);
+  const auto held = permits::read_held_permits(normalized.text);
+  auto decision = decide::decide(signals, normalized, text, in_play, held, scope);
   if (normalized.text.empty())
     decision.notes.push_back(
         {"empty_text", "输入为空或只有空白、标记", "The input is empty or only whitespace and markup"});

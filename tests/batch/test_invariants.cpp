@@ -116,14 +116,14 @@ TEST_CASE("a 5 MB description comes out with icp_error; the field itself unchang
 TEST_CASE("--format jsonl: one object per row with its number and the full decision") {
   TempDir dir;
   const std::string input = dir.file("in.csv");
-  spit(input, "id,简介\n1,论坛靠广告盈利\n2,\n");
+  spit(input, "id,简介\n1,论坛靠广告盈利\n2,\n3,公司简介 沪ICP备12345678号-1\n");
   const Result r = run_binary(dir, "batch '" + input + "' -q --format jsonl");
   CHECK(r.code == 1);
   std::istringstream lines(r.out);
   std::string line;
   std::vector<boost::json::object> objects;
   while (std::getline(lines, line)) objects.push_back(boost::json::parse(line).as_object());
-  REQUIRE(objects.size() == 2);
+  REQUIRE(objects.size() == 3);
   CHECK(objects[0].at("row").as_int64() == 1);
   CHECK(objects[0].at("decision").as_object().at("decision").as_string() == "license");
   CHECK(objects[0].at("decision").as_object().contains("trace"));
@@ -131,6 +131,12 @@ TEST_CASE("--format jsonl: one object per row with its number and the full decis
   CHECK(objects[1].at("row").as_int64() == 2);
   CHECK(objects[1].at("decision").is_null());
   CHECK(objects[1].at("error").as_string() == "empty description");
+  CHECK(objects[0].at("decision").as_object().at("held_permits").as_array().empty());
+  const auto& held = objects[2].at("decision").as_object().at("held_permits").as_array();
+  REQUIRE(held.size() == 1);
+  CHECK(held[0].at("kind") == "icp_filing");
+  CHECK(held[0].at("number") == "沪ICP备12345678号-1");
+  CHECK(held[0].at("evidence").at("text") == "沪ICP备12345678号-1");
 }
 
 TEST_CASE("--excel starts with a UTF-8 BOM; usage errors are exit 2") {

@@ -166,6 +166,13 @@ inline boost::json::object check_report_json(const std::string& text) {
     CHECK(n.at("id").is_string());
     CHECK(n.at("text").is_string());
   }
+  REQUIRE(o.at("held_permits").is_array());
+  for (const auto& p : o.at("held_permits").as_array()) {
+    CHECK(p.at("kind").is_string());
+    CHECK(p.at("number").is_string());
+    if (p.as_object().contains("commercial")) CHECK(p.at("commercial").is_bool());
+    check_spans(boost::json::array{p.at("evidence")});
+  }
   CHECK(o.at("version").is_string());
   CHECK(o.at("lexicon_hash").is_string());
   return o;

@@ -37,6 +37,12 @@ icp::Decision sample() {
   d.preapprovals.push_back({"news", true, "仍需审批", "still required", {}});
   d.missing_facts.push_back({"charges_users", "是否向用户收费？", "Do users pay?"});
   d.notes.push_back({"ads_dispute", "广告收入是否属经营性存在争议", "whether ads count is disputed"});
+  d.held_permits.push_back(
+      {"icp_licence", "京ICP证030173号", std::nullopt, {50, 71, "京ICP证030173号", "held_icp_licence", false, false}});
+  d.held_permits.push_back({"drug_info_certificate",
+                            "(京)-经营性-2017-0012",
+                            true,
+                            {80, 100, "(京)-经营性-2017-0012", "held_drug_info_certificate", false, false}});
   return d;
 }
 
@@ -54,11 +60,28 @@ bool has(const std::string& haystack, const std::string& needle) {
 
 TEST_CASE("the Chinese report names everything") {
   const std::string r = text_report(sample(), Lang::zh);
-  for (const char* part :
-       {"需要ICP经营许可证", "72%", "1 信息发布平台和递送服务", "3 信息社区平台服务", "互联网新闻信息服务许可证：需要",
-        "医疗保健", "全国性审批已取消", "2015年已取消全国性审批", "新闻", "仍需前置审批", "外资：有",
-        "步骤3 [commercial.ads] 有广告收入，属经营性（依据：", "《互联网信息服务管理办法》第三条", "「广告」",
-        "「即时通讯」（否定）", "（计划）", "广告收入是否属经营性存在争议", "1. 是否向用户收费？", "尚未上线"})
+  for (const char* part : {"需要ICP经营许可证",
+                           "72%",
+                           "1 信息发布平台和递送服务",
+                           "3 信息社区平台服务",
+                           "互联网新闻信息服务许可证：需要",
+                           "医疗保健",
+                           "全国性审批已取消",
+                           "2015年已取消全国性审批",
+                           "新闻",
+                           "仍需前置审批",
+                           "外资：有",
+                           "步骤3 [commercial.ads] 有广告收入，属经营性（依据：",
+                           "《互联网信息服务管理办法》第三条",
+                           "「广告」",
+                           "「即时通讯」（否定）",
+                           "（计划）",
+                           "广告收入是否属经营性存在争议",
+                           "1. 是否向用户收费？",
+                           "尚未上线",
+                           "文本显示已持有：",
+                           "ICP经营许可证：京ICP证030173号",
+                           "互联网药品信息服务资格证书：(京)-经营性-2017-0012（经营性）"})
     CHECK_MESSAGE(has(r, part), part);
   CHECK(!has(r, "\x1b"));  // control characters are escaped
   CHECK(has(r, "\\x1b[31m"));
@@ -71,7 +94,8 @@ TEST_CASE("the English report names everything") {
        {"needs an ICP operating licence", "Confidence: 72%", "3 information community platforms", "permit: needed",
         "medical and health care", "check the province", "Foreign investment: yes",
         "Step 3 [commercial.ads] advertising income makes it commercial (basis: ", "\"即时通讯\" (negated)",
-        "(planned)", "Questions to settle:", "1. Do users pay?", "whether ads count is disputed"})
+        "(planned)", "Questions to settle:", "1. Do users pay?", "whether ads count is disputed",
+        "Held, as the text shows:", "ICP licence: 京ICP证030173号", "(commercial)"})
     CHECK_MESSAGE(has(r, part), part);
 }
 
@@ -103,6 +127,14 @@ TEST_CASE("the JSON report has every key, in the chosen language, as valid UTF-8
 
   auto zh = cli_test::check_report_json(boost::json::serialize(icp::cli::decision_json(d, Lang::zh, {})));
   CHECK(zh.at("trace").as_array()[0].at("reason") == "有广告收入，属经营性");
+  const auto& held = o.at("held_permits").as_array();
+  REQUIRE(held.size() == 2);
+  CHECK(held[0].at("kind") == "icp_licence");
+  CHECK(held[0].at("number") == "京ICP证030173号");
+  CHECK_FALSE(held[0].as_object().contains("commercial"));
+  CHECK(held[0].at("evidence").at("begin") == 50);
+  CHECK(held[0].at("evidence").at("signal") == "held_icp_licence");
+  CHECK(held[1].at("commercial") == true);
 
   d.confidence = 7.0;
   CHECK(icp::cli::decision_json(d, Lang::zh, {}).at("confidence").to_number<double>() == 1.0);

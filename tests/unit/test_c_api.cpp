@@ -84,9 +84,9 @@ TEST_CASE("C API: classify to JSON with the CLI's keys") {
   const std::string json = take(icp_classify(c, text.data(), text.size(), "en"));
   CHECK(json.rfind(R"({"decision":"license","categories":[3],)", 0) == 0);
   std::size_t at = 0;
-  for (const char* key :
-       {"decision", "categories", "news_permit", "preapprovals", "preapproval_details", "foreign_investment", "planned",
-        "confidence", "evidence", "trace", "missing_facts", "notes", "lang", "version", "lexicon_hash"}) {
+  for (const char* key : {"decision", "categories", "news_permit", "preapprovals", "preapproval_details",
+                          "foreign_investment", "planned", "confidence", "evidence", "trace", "missing_facts", "notes",
+                          "held_permits", "lang", "version", "lexicon_hash"}) {
     const auto found = json.find(std::string("\"") + key + "\":", at);
     CHECK_MESSAGE(found != std::string::npos, key);
     if (found != std::string::npos) at = found;
@@ -99,6 +99,14 @@ TEST_CASE("C API: classify to JSON with the CLI's keys") {
   const std::string zh = take(icp_classify(c, text.data(), text.size(), nullptr));
   CHECK(zh.find(R"("lang":"zh")") != std::string::npos);
   CHECK(zh.rfind(R"({"decision":"license",)", 0) == 0);
+  CHECK(zh.find(R"("held_permits":[])") != std::string::npos);
+
+  // A footer's licence number: held, with its number and evidence as written.
+  const std::string footer = "版权所有　京ＩＣＰ证030173号";
+  const std::string held = take(icp_classify(c, footer.data(), footer.size(), "en"));
+  const std::string offset = std::to_string(footer.find("京"));
+  CHECK(held.find(R"("held_permits":[{"kind":"icp_licence","number":"京ＩＣＰ证030173号","evidence":{"begin":)" +
+                  offset + ",") != std::string::npos);
   icp_classifier_destroy(c);
 }
 

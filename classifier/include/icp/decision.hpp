@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -128,6 +129,18 @@ struct FactValue {
   Span evidence;  // where the text says it (from_text only)
 };
 
+// A licence or filing the text says the business holds, read from its
+// number as a site's footer writes it (京ICP证030173号, 粤B2-20090059,
+// 京ICP备12345678号-1) or from a named certificate followed by its number.
+struct HeldPermit {
+  // icp_licence | telecom_licence | icp_filing | drug_info_certificate |
+  // culture_licence | audiovisual_licence | news_licence (static, see above)
+  std::string_view kind;
+  std::string number;              // the number as written (the caller's bytes)
+  std::optional<bool> commercial;  // drug certificate: 经营性 true, 非经营性 false; unset when not written
+  Span evidence;                   // the name (when written) and the number; signal "held_<kind>"
+};
+
 // The whole answer for one description.
 struct Decision {
   Outcome decision = Outcome::neither;
@@ -141,7 +154,8 @@ struct Decision {
   std::vector<TraceStep> trace;
   std::vector<MissingFact> missing_facts;
   std::vector<Note> notes;
-  std::vector<FactValue> facts;  // the company facts in play, given or read from the text
+  std::vector<FactValue> facts;          // the company facts in play, given or read from the text
+  std::vector<HeldPermit> held_permits;  // licences and filings the text shows are held, in text order
   Readiness readiness;
 };
 

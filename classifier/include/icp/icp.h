@@ -76,6 +76,10 @@ ICP_API void icp_classifier_destroy(icp_classifier* classifier);
  *   notes                [{id, text}]
  *   facts                [{name, value, source, evidence?}]: the company
  *                        facts read from the text ("source": "text")
+ *   held_permits         [{kind, number, commercial?, evidence}]: licences
+ *                        and filings the text shows are held (京ICP证…号,
+ *                        B2-…, 京ICP备…号); commercial only for a drug
+ *                        information certificate that says 经营性/非经营性
  *   readiness            {applicable, ready, unmet, conditions, materials}
  *   lang, version, lexicon_hash
  * Evidence texts are the caller's bytes with invalid UTF-8 sequences replaced

@@ -35,6 +35,8 @@ double base_confidence(const Context& c) {
       return c.signals[Signal::scope_telecom].strongest >= 3 ? 0.8 : 0.72;
     case Ground::own_content:
       return f.own_info || f.trade || f.own_customers ? 0.8 : 0.68;
+    case Ground::held_licence:
+      return 0.95;
   }
   return 0.5;
 }
@@ -48,6 +50,8 @@ void confidence_and_questions(Context& c) {
   if (f.miniprogram_only) confidence -= 0.1;
   if (c.text.invalid_utf8) confidence -= 0.05;
   if (c.text.text.size() < 24) confidence -= 0.05;  // about eight Chinese characters
+  // A filing number confirms the site a filing decision is about.
+  if (d.decision == Outcome::filing && c.held_permit(permits::Kind::icp_filing)) confidence += 0.05;
   d.confidence = std::clamp(confidence, 0.05, 0.99);
 
   if (d.decision == Outcome::neither) {
@@ -66,7 +70,7 @@ void confidence_and_questions(Context& c) {
   if (d.preapprovals.empty() && d.confidence < 0.8 && !c.facts.sectors)
     c.ask("sectors", "是否涉及新闻、出版、教育、医疗、药品或医疗器械信息？",
           "Does it touch news, publishing, education, medical, drug or medical-device information?");
-  if (d.decision == Outcome::license) {
+  if (d.decision == Outcome::license && f.ground != Ground::held_licence) {  // a held licence was granted already
     if (c.affirmed(Signal::server_abroad) < 2 && !c.facts.server_in_mainland)
       c.ask("server_in_mainland", "服务器是否在中国境内？", "Are the servers in mainland China?");
     if (!d.foreign_investment && !c.facts.foreign_shareholding)

@@ -33,16 +33,30 @@ HitList Context::planned_hits(std::initializer_list<Signal> list) const {
   return collect(list, [](const Hit& h) { return h.planned && !h.negated; });
 }
 
-Span Context::span(const Hit& hit) const {
-  auto [begin, end] = text.to_source(hit.begin, hit.end);
+Span Context::source_span(std::size_t begin, std::size_t end, std::string_view signal) const {
+  auto [from, to] = text.to_source(begin, end);
   Span s;
-  s.begin = begin;
-  s.end = end;
-  s.text = std::string(original.substr(begin, end - begin));
-  s.signal = signals::name(hit.signal);
+  s.begin = from;
+  s.end = to;
+  s.text = std::string(original.substr(from, to - from));
+  s.signal = signal;
+  return s;
+}
+
+Span Context::span(const Hit& hit) const {
+  Span s = source_span(hit.begin, hit.end, signals::name(hit.signal));
   s.negated = hit.negated;
   s.planned = hit.planned;
   return s;
+}
+
+Span Context::span(const permits::Held& permit) const {
+  return source_span(permit.begin, permit.end, permits::evidence_signal(permit.kind));
+}
+
+void Context::trace_held(std::string_view rule_id, const permits::Held& permit, std::span<const Hit* const> evidence) {
+  trace(rule_id, evidence);
+  decision.trace.back().evidence.push_back(span(permit));
 }
 
 void Context::trace(std::string_view rule_id, std::span<const Hit* const> evidence) {

@@ -12,6 +12,7 @@
 #include "icp/decision.hpp"
 #include "icp/facts.hpp"
 #include "scope/business_scope.hpp"
+#include "permits/held_permits.hpp"
 #include "signals/extract.hpp"
 #include "text/normalize.hpp"
 
@@ -41,6 +42,7 @@ enum class Ground {
   own_content,   // brochure, own goods, own services
   scope_b25,     // the business scope registers B25
   scope_telecom, // the business scope registers a telecom licence, kind unnamed
+  held_licence,  // the text gives the number of a licence it holds (京ICP证…号, B2-…)
 };
 
 struct Findings {
@@ -61,13 +63,21 @@ struct Findings {
 class Context {
  public:
   Context(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
-          const Facts& facts, Decision& decision, const scope::Reading& scope = kNoScope)
-      : signals(signals), text(text), original(original), facts(facts), decision(decision), scope(scope) {}
+          const Facts& facts, std::span<const permits::Held> held, Decision& decision,
+          const scope::Reading& scope = kNoScope)
+      : signals(signals),
+        text(text),
+        original(original),
+        facts(facts),
+        held(held),
+        decision(decision),
+        scope(scope) {}
 
   const signals::SignalSet& signals;
   const text::NormalizedText& text;
   std::string_view original;
-  const Facts& facts;  // given by the caller or read from the text; given ones win
+  const Facts& facts;                   // given by the caller or read from the text; given ones win
+  std::span<const permits::Held> held;  // licences and filings the text shows are held
   Decision& decision;
   const scope::Reading& scope;  // the business scope in the text, if any
   Findings found;
@@ -84,16 +94,32 @@ class Context {
   HitList negated_hits(std::initializer_list<Signal> list) const;
   HitList planned_hits(std::initializer_list<Signal> list) const;
 
+  // The first permit held of this kind that passes `keep`, or nullptr.
+  template <typename Keep>
+  const permits::Held* held_permit(permits::Kind kind, Keep keep) const {
+    for (const auto& h : held)
+      if (h.kind == kind && keep(h)) return &h;
+    return nullptr;
+  }
+  const permits::Held* held_permit(permits::Kind kind) const {
+    return held_permit(kind, [](const permits::Held&) { return true; });
+  }
+
   // Appends the rule's trace entry with this evidence.
   void trace(std::string_view rule_id, std::span<const Hit* const> evidence);
+  // Appends the rule's trace entry with a held permit (and these hits) as evidence.
+  void trace_held(std::string_view rule_id, const permits::Held& permit, std::span<const Hit* const> evidence = {});
   // Ids (and the questions asked) are viewed, not copied (see
   // icp/decision.hpp): pass static text. Note texts are copied.
   void note(std::string_view id, std::string_view zh, std::string_view en);
   void ask(std::string_view id, std::string_view zh, std::string_view en);
 
   Span span(const Hit& hit) const;
+  Span span(const permits::Held& permit) const;
 
  private:
+  // The caller's bytes of a normalised range, as a span of this signal.
+  Span source_span(std::size_t begin, std::size_t end, std::string_view signal) const;
   int sum(int (signals::SignalSet::*count)(Signal) const, std::initializer_list<Signal> list) const;
   template <typename Keep>
   HitList collect(std::initializer_list<Signal> list, Keep keep) const;

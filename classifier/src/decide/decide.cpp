@@ -7,9 +7,9 @@
 namespace icp::decide {
 
 Decision decide(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
-                const Facts& facts, const scope::Reading& scope) {
+                const Facts& facts, std::span<const permits::Held> held, const scope::Reading& scope) {
   Decision decision;
-  Context c(signals, text, original, facts, decision, scope);
+  Context c(signals, text, original, facts, held, decision, scope);
   step1_presence(c);
   if (c.found.presence != Presence::none) {
     step2_service(c);
@@ -28,6 +28,12 @@ Decision decide(const signals::SignalSet& signals, const text::NormalizedText& t
                    [](const TraceStep& a, const TraceStep& b) { return a.step < b.step; });
   decision.evidence.reserve(signals.hits().size());
   for (const auto& h : signals.hits()) decision.evidence.push_back(c.span(h));
+  decision.held_permits.reserve(held.size());
+  for (const auto& h : held) {
+    auto [begin, end] = text.to_source(h.number_begin, h.number_end);
+    decision.held_permits.push_back(
+        {permits::name(h.kind), std::string(original.substr(begin, end - begin)), h.commercial, c.span(h)});
+  }
   return decision;
 }
 

@@ -1,19 +1,22 @@
 // The decision tree over one text's signals.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 #include "icp/decision.hpp"
 #include "icp/facts.hpp"
 #include "scope/business_scope.hpp"
+#include "permits/held_permits.hpp"
 #include "signals/extract.hpp"
 #include "text/normalize.hpp"
 
 namespace icp::decide {
 
 // `facts` are the company facts in play (the caller's over the text's);
-// `scope` is the text's business scope, as the scope reader read it.
+// `held` the licences and filings the text shows are held; `scope` the
+// text's business scope, as the scope reader read it.
 Decision decide(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
-                const Facts& facts, const scope::Reading& scope = {});
+                const Facts& facts, std::span<const permits::Held> held = {}, const scope::Reading& scope = {});
 
 }  // namespace icp::decide

@@ -18,6 +18,9 @@ constexpr std::string_view kCatalogue = "《电信业务分类目录（2015年�
 constexpr std::string_view kCatalogueTelecom = "《电信业务分类目录（2015年版）》第二类增值电信业务";
 constexpr std::string_view kCac = "《互联网新闻信息服务管理规定》（国家网信办，2017年6月1日施行）";
 constexpr std::string_view kForeign = "《外商投资电信企业管理规定》（2022年5月1日修订施行）";
+constexpr std::string_view kDrugs = "《互联网药品信息服务管理办法》（国家食品药品监督管理总局令第37号）";
+constexpr std::string_view kCulture = "《互联网文化管理暂行规定》（文化部令第51号）";
+constexpr std::string_view kAudiovisual = "《互联网视听节目服务管理规定》（国家广电总局、信息产业部令第56号）";
 constexpr std::string_view kMiit2023 = "工业和信息化部关于开展移动互联网应用程序备案工作的通知（2023年8月）";
 
 constexpr Rule kRules[] = {
@@ -47,6 +50,10 @@ constexpr Rule kRules[] = {
      "不一",
      "Mini-program only: filed like a site since 2023; the brief wants a licence when it is commercial, a 2021 "
      "provincial notice exempts businesses run only on others' platforms; provinces differ"},
+    {"presence.held_permit", 1, Basis::measures, kArt2and4,
+     "文本写有经营者持有的ICP许可证号、备案号或互联网服务许可证号（如网站页脚）：经营者有自己的网站或互联网服务",
+     "The text gives the number of an ICP licence, filing or internet-service permit the business holds (as a site's "
+     "footer does): it runs its own site or service"},
     {"fact.own_site", 1, Basis::measures, kArt2and4, "据答复：经营者有自己的网站、App或小程序",
      "Answered: the business runs its own website, app or mini-program"},
     {"fact.no_own_site", 1, Basis::measures, kArt2and4, "据答复：没有自己的网站、App或小程序，无需ICP许可或备案",
@@ -83,6 +90,10 @@ constexpr Rule kRules[] = {
      "为本企业客户提供的自有服务（查询、预约、账户、设备管理），不是面向公众的信息平台",
      "The company's own services to its customers (lookups, bookings, accounts, devices), not a public information "
      "platform"},
+    {"held.other_telecom_licence", 2, Basis::catalogue, "《电信业务分类目录（2015年版）》",
+     "文本写有B1类或A2类电信业务经营许可证号：属其他电信业务（如IDC、CDN、ISP），不构成B25信息服务业务",
+     "The text gives a B1 or A2 telecom licence number: another telecom service (IDC, CDN, ISP and the like), not "
+     "B25 information services"},
     {"fact.third_party_merchants", 2, Basis::brief, kBrief, "据答复确定是否有第三方商家入驻",
      "Whether third-party merchants sell on it, as answered"},
     // Step 3: commercial or not.
@@ -120,6 +131,22 @@ constexpr Rule kRules[] = {
      "non-commercial, a filing"},
     {"noncommercial.stopped", 3, Basis::measures, kArt11, "过去的收费或广告已经取消：按现状为非经营性",
      "Past fees or ads have stopped: non-commercial as it runs now"},
+    {"held.icp_licence", 3, Basis::brief, kBrief,
+     "文本写有ICP经营许可证号（…ICP证…号）：经营者已持有许可证，按经营性互联网信息服务处理",
+     "The text gives an ICP licence number (…ICP证…号): the business holds the licence, so its internet information "
+     "service is commercial"},
+    {"held.telecom_licence", 3, Basis::brief, kBrief,
+     "文本写有增值电信业务经营许可证号（B2-…）：经营者已持有许可证，按经营性互联网信息服务处理",
+     "The text gives a value-added telecom licence number (B2-…): the business holds the licence, so its internet "
+     "information service is commercial"},
+    {"held.icp_filing", 3, Basis::measures, kArt11,
+     "文本写有ICP备案号（…ICP备…号）：网站已备案；是否应持有许可证仍看网站做什么（备案的网站不得收费）",
+     "The text gives an ICP filing number (…ICP备…号): the site is filed; what it does still decides whether it "
+     "needs the licence (a filed site may not charge)"},
+    {"held.drug_info_commercial", 3, Basis::measures, kDrugs,
+     "互联网药品信息服务资格证书为经营性：所提供的药品信息服务是有偿的，属经营性互联网信息服务，需许可证",
+     "The internet drug information certificate is 经营性: the drug information service is paid for, commercial, "
+     "licence needed"},
     {"fact.charges_users", 3, Basis::measures, kArt3and4, "据答复：向用户收费，属经营性互联网信息服务，需许可证",
      "Answered: it charges users, so it is commercial and needs the licence"},
     {"fact.ad_income", 3, Basis::brief, kBrief, "据答复：有广告收入，代办指南与实务视为经营性，需许可证",
@@ -150,6 +177,8 @@ constexpr Rule kRules[] = {
      "not in any regulation)"},
     {"news_permit.news", 5, Basis::notice, kCac, "发布、转载新闻信息，须取得互联网新闻信息服务许可证",
      "Publishing or reposting news information needs the internet news information service permit"},
+    {"held.news_licence", 5, Basis::notice, kCac, "文本写有互联网新闻信息服务许可证及其编号：新闻信息服务许可已取得",
+     "The text gives the internet news information service permit and its number: the news permit is held"},
     // Step 6: sector pre-approvals.
     {"preapproval.news", 6, Basis::measures, kArt5, "涉及新闻：须经网信部门前置审批",
      "News: prior approval of the cyberspace administration"},
@@ -166,6 +195,15 @@ constexpr Rule kRules[] = {
      "Drug information: the drug regulator's internet drug information qualification"},
     {"preapproval.medical_devices", 6, Basis::measures, kArt5, "涉及医疗器械信息：须取得药品监管部门的前置审批",
      "Medical device information: prior approval of the drug regulator"},
+    {"held.drug_info_certificate", 6, Basis::measures, kDrugs,
+     "文本写有互联网药品信息服务资格证书及其编号：药品信息的前置审批已取得",
+     "The text gives the internet drug information certificate and its number: the drug information pre-approval is "
+     "held"},
+    {"held.culture_licence", 6, Basis::beyond_brief, kCulture, "文本写有网络文化经营许可证及其编号：该许可已取得",
+     "The text gives the internet culture permit (网络文化经营许可证) and its number: it is held"},
+    {"held.audiovisual_licence", 6, Basis::beyond_brief, kAudiovisual,
+     "文本写有信息网络传播视听节目许可证及其编号：该许可已取得",
+     "The text gives the audio-visual programme permit (信息网络传播视听节目许可证) and its number: it is held"},
     {"fact.sectors", 6, Basis::measures, kArt5, "据答复确定涉及的前置审批领域",
      "The pre-approval sectors, as answered"},
     // Step 7: foreign investment.

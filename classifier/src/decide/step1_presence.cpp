@@ -23,6 +23,12 @@ int strongest(const Context& c, std::initializer_list<Signal> list) {
   return best;
 }
 
+// Held permits that show an own site or service: every kind but a B1 or A2
+// telecom licence (hosting, access, basic telecom).
+bool shows_own_service(const permits::Held& h) {
+  return h.kind != permits::Kind::telecom_licence || h.b2;
+}
+
 void neither(Context& c, const char* rule, HitList evidence, bool explicit_in_text) {
   c.found.presence = Presence::none;
   c.found.presence_explicit = explicit_in_text;
@@ -41,6 +47,22 @@ void step1_presence(Context& c) {
     c.trace("fact.own_site", c.affirmed_hits(kOwn));
     return;
   }
+  // A licence or filing number (a site's footer) is the operator's own site,
+  // whatever else the text says.
+  bool held = false;
+  for (const auto& h : c.held)
+    if (shows_own_service(h)) {
+      if (!held)
+        c.trace_held("presence.held_permit", h, c.affirmed_hits(kOwn));
+      else
+        c.decision.trace.back().evidence.push_back(c.span(h));
+      held = true;
+    }
+  if (held) {
+    c.found.presence = Presence::own;
+    return;
+  }
+
   const int own = c.affirmed_sum(kOwn);
   const int denied = c.negated_sum(kOwn);
   const int third_party = c.affirmed(Signal::presence_third_party);

@@ -30,9 +30,29 @@ void decide(Context& c, Outcome outcome, Ground ground) {
   c.found.ground = ground;
 }
 
-}  // namespace
+// A licence the text shows is held (a footer's 京ICP证…号 or B2-…, a 经营性
+// drug information certificate) settles the step, whatever else it says.
+bool held_licence(Context& c) {
+  using permits::Held;
+  using permits::Kind;
+  const Held* h = nullptr;
+  const char* rule = nullptr;
+  if ((h = c.held_permit(Kind::icp_licence))) {
+    rule = "held.icp_licence";
+  } else if ((h = c.held_permit(Kind::telecom_licence, [](const Held& p) { return p.b2; }))) {
+    rule = "held.telecom_licence";
+  } else if ((h = c.held_permit(Kind::drug_info_certificate,
+                                [](const Held& p) { return p.commercial.value_or(false); }))) {
+    rule = "held.drug_info_commercial";
+  } else {
+    return false;
+  }
+  decide(c, Outcome::license, Ground::held_licence);
+  c.trace_held(rule, *h);
+  return true;
+}
 
-void step3_commercial(Context& c) {
+void commercial_from_text(Context& c) {
   const auto& f = c.found;
   const int pay = c.affirmed_sum(kAllPay);
   const int pay_strongest = strongest(c, kAllPay);
@@ -148,6 +168,22 @@ void step3_commercial(Context& c) {
     c.note(
         "may_charge_later", "文本提到将来可能收费：备案的网站不得收费，开始收费前须改办许可证（第十一条）",
         "The text mentions charging some day: a filed site may not charge, so the licence must come first (art. 11)");
+}
+
+}  // namespace
+
+void step3_commercial(Context& c) {
+  if (held_licence(c)) return;
+  commercial_from_text(c);
+  // A filing number says the site is filed; what it does still decides.
+  if (const auto* filing = c.held_permit(permits::Kind::icp_filing)) {
+    c.trace_held("held.icp_filing", *filing);
+    if (c.decision.decision == Outcome::license)
+      c.note("filed_but_commercial",
+             "网站已备案，但所述服务属经营性：备案的网站不得收费，须另行取得ICP经营许可证（第十一条）",
+             "The site is filed, but the service described is commercial: a filed site may not charge, so it needs "
+             "the ICP licence too (art. 11)");
+  }
 }
 
 }  // namespace icp::decide

@@ -66,14 +66,16 @@ void step4_report_categories(Context& c) {
   }
   if (c.affirmed(Signal::search_vertical) >= 2 && !f.category[2])
     c.trace("category.2_excluded", c.affirmed_hits({Signal::search_vertical}));
-  // A licence read from a business scope says nothing of what the service
-  // does: no category is guessed for it.
-  // Nor for web-design work for clients (domain.md's conventions).
+  // A licence read from a business scope or held (a footer's number) says
+  // nothing of what the service does: its categories are on the
+  // certificate, not in the text. Nor is web-design work for clients a
+  // category (domain.md's conventions).
   const bool from_scope = f.ground == Ground::scope_b25 || f.ground == Ground::scope_telecom;
   const bool design_only = c.affirmed(Signal::pay_design) > 0 && c.affirmed_sum({Signal::pay_content, Signal::pay_listing,
                                                                                  Signal::pay_tipping, Signal::pay_fee,
                                                                                  Signal::pay_commission, Signal::pay_ads}) == 0;
-  if (d.decision == Outcome::license && d.categories.empty() && !from_scope && !design_only) {
+  if (d.decision == Outcome::license && d.categories.empty() && !from_scope && !design_only &&
+      f.ground != Ground::held_licence) {
     d.categories.push_back(1);
     c.trace("category.1_by_default", {});
   }

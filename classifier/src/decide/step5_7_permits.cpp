@@ -35,6 +35,22 @@ constexpr Sector kSectors[] = {
      "still required: the drug regulator's approval (the internet drug information certificate covers devices)"},
 };
 
+// The approval of a sector that the text shows is held: its certificate and number.
+struct HeldApproval {
+  const char* sector;
+  permits::Kind kind;
+  const char* rule;
+  const char* standing_zh;
+  const char* standing_en;
+};
+
+constexpr HeldApproval kHeldApprovals[] = {
+    {"news", permits::Kind::news_licence, "held.news_licence", "文本显示已持有互联网新闻信息服务许可证",
+     "held: the text gives the internet news information service permit"},
+    {"drugs", permits::Kind::drug_info_certificate, "held.drug_info_certificate",
+     "文本显示已持有互联网药品信息服务资格证书", "held: the text gives the internet drug information certificate"},
+};
+
 }  // namespace
 
 void step6_sectors(Context& c) {
@@ -42,15 +58,23 @@ void step6_sectors(Context& c) {
   const auto& given = c.facts.sectors;
   if (given) c.trace("fact.sectors", {});
   for (const auto& sector : kSectors) {
+    const HeldApproval* approval = nullptr;
+    const permits::Held* held = nullptr;
+    for (const auto& a : kHeldApprovals)
+      if (sector.name == std::string_view(a.sector) && (held = c.held_permit(a.kind))) approval = &a;
     const bool named = given && std::find(given->begin(), given->end(), sector.name) != given->end();
-    if (given ? !named : c.affirmed(sector.signal) < 3) continue;
+    if (!held && (given ? !named : c.affirmed(sector.signal) < 3)) continue;
     Preapproval p;
     p.sector = sector.name;
     p.still_required = sector.still_required;
-    p.standing_zh = sector.standing_zh;
-    p.standing_en = sector.standing_en;
+    p.standing_zh = held ? approval->standing_zh : sector.standing_zh;
+    p.standing_en = held ? approval->standing_en : sector.standing_en;
     c.trace(sector.rule, given ? HitList{} : c.affirmed_hits({sector.signal}));
     p.evidence = c.decision.trace.back().evidence;
+    if (held) {
+      c.trace_held(approval->rule, *held);
+      p.evidence.push_back(c.decision.trace.back().evidence.back());
+    }
     c.decision.preapprovals.push_back(std::move(p));
   }
 }
