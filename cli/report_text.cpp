@@ -152,6 +152,22 @@ std::string sector_name(std::string_view sector, Lang lang) {
   return printable(sector);
 }
 
+namespace {
+
+// Foreign shareholding as far as it is known: "no" only when the text or a
+// fact says so; a text silent about its shareholders leaves it unknown.
+std::string foreign_words(const icp::Decision& d, Lang lang) {
+  if (d.foreign_investment)
+    return pick(lang, "有（不能走内资申请途径）", "yes (the domestic application route is closed)");
+  for (const auto& fact : d.facts)
+    if (fact.name == "foreign_shareholding" && fact.value == "no") return pick(lang, "无", "no");
+  return pick(lang, "未知（文本未说明股东构成，请确认是否有外资或港澳台股东）",
+              "unknown (the text does not say who the shareholders are: check for foreign, HK, Macau or Taiwan "
+              "shareholders)");
+}
+
+}  // namespace
+
 void render_text(std::ostream& out, const icp::Decision& d, Lang lang) {
   out << pick(lang, "结论：", "Decision: ") << outcome_words(d.decision, lang) << " (" << icp::to_string(d.decision)
       << ")\n";
@@ -184,12 +200,7 @@ void render_text(std::ostream& out, const icp::Decision& d, Lang lang) {
 
   print_held_permits(out, d, lang);
 
-  out << '\n'
-      << pick(lang, "外资：", "Foreign investment: ")
-      << (d.foreign_investment
-              ? pick(lang, "有（不能走内资申请途径）", "yes (the domestic application route is closed)")
-              : pick(lang, "无", "no"))
-      << '\n';
+  out << '\n' << pick(lang, "外资：", "Foreign investment: ") << foreign_words(d, lang) << '\n';
 
   heading(out, lang, "判断过程：", "How the decision was reached:");
   if (d.trace.empty()) out << pick(lang, "  （无）\n", "  (none)\n");

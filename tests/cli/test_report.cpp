@@ -99,6 +99,16 @@ TEST_CASE("the English report names everything") {
     CHECK_MESSAGE(has(r, part), part);
 }
 
+TEST_CASE("foreign shareholding is unknown unless the text or a fact settles it") {
+  icp::Decision d = sample();
+  d.foreign_investment = false;
+  CHECK(has(text_report(d, Lang::zh), "外资：未知"));
+  CHECK(has(text_report(d, Lang::en), "Foreign investment: unknown"));
+  d.facts.push_back({"foreign_shareholding", "no", true, {}});
+  CHECK(has(text_report(d, Lang::zh), "外资：无\n"));
+  CHECK(has(text_report(d, Lang::en), "Foreign investment: no\n"));
+}
+
 TEST_CASE("outcome words") {
   CHECK(icp::cli::outcome_words(icp::Outcome::license, Lang::zh) == "需要ICP经营许可证");
   CHECK(icp::cli::outcome_words(icp::Outcome::filing, Lang::zh) == "仅需ICP备案");

@@ -144,6 +144,43 @@ TEST_CASE("facts: read from the text, with evidence") {
   CHECK(d.foreign_investment);
 }
 
+namespace {
+
+// The facts one text states, by name ("" when it states none).
+std::string stated(const icp::Classifier& c, const std::string& text, const char* name) {
+  for (const auto& f : c.classify(text).facts)
+    if (f.name == name) return f.value;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("facts: where the servers are, in English too") {
+  const icp::Classifier c;
+  CHECK(stated(c, "Our forum is hosted on Alibaba Cloud Shanghai.", "server_province") == "上海");
+  CHECK(stated(c, "Our forum is hosted on Alibaba Cloud Shanghai.", "server_in_mainland") == "yes");
+  CHECK(stated(c, "All servers are in Hong Kong; the app lets users chat.", "server_in_mainland") == "no");
+  CHECK(stated(c, "The servers sit in the US, in a Virginia data center.", "server_in_mainland") == "no");
+  CHECK(stated(c, "我们的服务器部署在新加坡。", "server_in_mainland") == "no");
+  // "us" as a pronoun is no place; a server word with no place says nothing.
+  CHECK(stated(c, "Our servers let us serve users faster.", "server_in_mainland").empty());
+}
+
+TEST_CASE("facts: foreign, HK, Macau and Taiwan owners as texts name them") {
+  const icp::Classifier c;
+  for (const char* text :
+       {"公司股东里有一家新加坡公司，占股30%。", "美国母公司100%控股的游戏公司。", "香港公司全资持有的内地公司。",
+        "We are a subsidiary of a US company.", "Our Hong Kong parent company funds the app."})
+    CHECK_MESSAGE(stated(c, text, "foreign_shareholding") == "yes", text);
+  for (const char* text : {"纯内资企业，运营论坛。", "公司没有外资股东。", "We are not foreign-owned."})
+    CHECK_MESSAGE(stated(c, text, "foreign_shareholding") == "no", text);
+  // Places the company works in or serves are not its shareholders.
+  for (const char* text :
+       {"我们在香港设有子公司。", "产品出口海外，为境外客户提供服务。", "We serve overseas customers.",
+        "我们为外资企业提供记账服务。", "We run a forum for Japanese investors."})
+    CHECK_MESSAGE(stated(c, text, "foreign_shareholding").empty(), text);
+}
+
 TEST_CASE("facts: every keyword once, so that a match's id tells its extractor") {
   const auto& words = icp::facts::keywords();
   CHECK(std::set<std::string>(words.begin(), words.end()).size() == words.size());

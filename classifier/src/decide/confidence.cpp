@@ -61,7 +61,11 @@ void confidence_and_questions(Context& c) {
     return;
   }
   const bool unsure_who_pays = f.ground == Ground::presumed || (f.ground == Ground::own_content && d.confidence < 0.75);
-  if (unsure_who_pays && !c.facts.charges_users) c.ask("charges_users", "是否向用户收费？", "Does it charge users?");
+  // Weak words that users pay (充值、道具) still say who pays: no need to ask.
+  const bool users_pay_written = c.affirmed_sum({Signal::pay_content, Signal::pay_listing, Signal::pay_tipping,
+                                                 Signal::pay_commission, Signal::pay_fee}) >= 2;
+  if (unsure_who_pays && !users_pay_written && !c.facts.charges_users)
+    c.ask("charges_users", "是否向用户收费？", "Does it charge users?");
   // "Not charging users" settles fees, not advertising.
   const bool ads_open = unsure_who_pays || (c.facts.charges_users == false && f.ground == Ground::free_no_ads);
   if (ads_open && !c.facts.ad_income) c.ask("ad_income", "是否有广告收入？", "Does it earn from advertising?");

@@ -56,6 +56,7 @@ struct Findings {
   std::array<bool, 6> category{};  // [1]..[5]
   bool strong_platform = false;    // a category with decisive evidence
   bool any_platform = false;
+  bool online_game = false;  // the company runs an online game (domain.md's convention: commercial)
   Ground ground = Ground::none;
   bool decided_by_fact = false;  // step 1 or 3 rests on a fact the caller gave
 };

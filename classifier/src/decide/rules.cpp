@@ -111,6 +111,10 @@ constexpr Rule kRules[] = {
     {"commercial.planned", 3, Basis::measures, kArt11,
      "计划开始收费或投放广告：备案的网站不得收费，上线收费前须取得许可证",
      "Plans to charge or carry ads: a filed site may not charge, so the licence is needed before launch"},
+    {"commercial.presumed_game", 3, Basis::brief, kBrief,
+     "自营网络游戏：靠玩家付费（充值、道具、会员）或广告营利，推定为经营性，需许可证",
+     "An online game the company runs: it earns from players (top-ups, items, memberships) or ads, so presumed "
+     "commercial, licence needed"},
     {"commercial.presumed_platform", 3, Basis::brief, kBrief,
      "平台类服务未说明谁付费：平台以营利为目的，推定为经营性，需许可证（置信度较低，请确认收入来源）",
      "A platform service that does not say who pays: platforms are run to earn, so presumed commercial, licence "
@@ -159,6 +163,10 @@ constexpr Rule kRules[] = {
      "Category 1, publishing platform and delivery: others publish on it, or information is delivered to users"},
     {"category.1_by_default", 4, Basis::catalogue, kCatalogue, "有偿提供信息但无其他类别特征：归入第1类信息递送服务",
      "Information provided for pay with no other category: category 1, delivery"},
+    {"category.none_game", 4, Basis::brief, kBrief,
+     "自营网络游戏：玩家之间无聊天或发帖时不归入B25类别；游戏版号与网络文化经营许可证见备注",
+     "An online game the company runs: no B25 category unless players chat or post; the game approval and the "
+     "culture permit are in the notes"},
     {"category.2", 4, Basis::catalogue, kCatalogue, "第2类 信息搜索查询服务：通用的网页、图片、音视频搜索",
      "Category 2, search: general search over web pages, images, audio and video"},
     {"category.2_excluded", 4, Basis::brief, kBrief, "站内搜索、单一垂直领域或本地化搜索不属于第2类信息搜索查询服务",

@@ -129,7 +129,13 @@ void commercial_from_text(Context& c) {
     return hits;
   };
   const bool self_presentation = f.own_info || f.trade || f.own_customers;
-  if (f.any_platform || f.marketplace) {
+  if (f.online_game && !public_operator && !(no_ads && says_free)) {
+    // An online game the company runs is commercial (domain.md's convention):
+    // games earn from players or advertisers even when a blurb says "免费".
+    decide(c, Outcome::license, Ground::presumed);
+    c.trace("commercial.presumed_game", c.affirmed_hits({Signal::note_game}));
+    if (says_free) c.trace("commercial.free_is_weak", c.affirmed_hits({Signal::free}));
+  } else if (f.any_platform || f.marketplace) {
     if (public_operator) {
       decide(c, Outcome::filing, Ground::nonprofit);
       c.trace("noncommercial.nonprofit", c.affirmed_hits({Signal::operator_nonprofit, Signal::operator_public}));

@@ -35,6 +35,7 @@ void step4_detect_categories(Context& c) {
   f.category[4] = holds(c, {Signal::cat4_messaging}, 2, 3);
   f.category[5] = holds(c, {Signal::cat5_protection}, 2, 3);
 
+  f.online_game = c.affirmed(Signal::note_game) >= 2;
   f.any_platform = f.category[1] || f.category[2] || f.category[3] || f.category[4] || f.category[5];
   f.strong_platform = f.marketplace || (f.category[1] && decisive(c, cat1)) ||
                       (f.category[2] && decisive(c, {Signal::cat2_search})) ||
@@ -76,6 +77,12 @@ void step4_report_categories(Context& c) {
                                                                                  Signal::pay_commission, Signal::pay_ads}) == 0;
   if (d.decision == Outcome::license && d.categories.empty() && !from_scope && !design_only &&
       f.ground != Ground::held_licence) {
+    // An online game is commercial with no B25 category of its own unless
+    // players chat or post (domain.md's convention); its approvals are notes.
+    if (f.online_game) {
+      c.trace("category.none_game", c.affirmed_hits({Signal::note_game}));
+      return;
+    }
     d.categories.push_back(1);
     c.trace("category.1_by_default", {});
   }

@@ -86,6 +86,33 @@ class KeywordIndex {
   const std::vector<match::Match>& matches_;
 };
 
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// The first occurrence of `word` in `s`; an ASCII word must stand as a
+// word ("us" is not in "users", "hk" not in "hkust").
+std::size_t find_word(std::string_view s, std::string_view word) {
+  for (auto at = s.find(word); at != std::string_view::npos; at = s.find(word, at + 1)) {
+    const bool starts = !is_ascii_alnum(word.front()) || at == 0 || !is_ascii_alnum(s[at - 1]);
+    const std::size_t end = at + word.size();
+    const bool ends = !is_ascii_alnum(word.back()) || end == s.size() || !is_ascii_alnum(s[end]);
+    if (starts && ends) return at;
+  }
+  return std::string_view::npos;
+}
+
+// The start of the clause `at` is in (after the last clause end before it).
+std::size_t clause_start(std::string_view text, std::size_t at) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (!kClauseEndStarts[static_cast<unsigned char>(text[i])]) continue;
+    for (auto p : kClauseEnds)
+      if (text.substr(i, p.size()) == p && i + p.size() <= at) start = i + p.size();
+  }
+  return start;
+}
+
 bool mentions_foreign_currency(std::string_view s) {
   for (std::string_view c : {"美元", "美金", "usd", "港币", "港元", "欧元", "日元"})
     if (s.find(c) != std::string_view::npos) return true;
@@ -102,7 +129,42 @@ constexpr std::string_view kPercentOf[] = {"百分之"};
 constexpr std::string_view kStaffBefore[] = {"员工", "职工", "团队", "社保"};
 constexpr std::string_view kStaffAfter[] = {"号人",     "名员工", "个员工",     "位员工",
                                             "人的团队", "名社保", "人缴纳社保", "人交社保"};
-constexpr std::string_view kServers[] = {"服务器", "机房", "云主机", "托管在", "部署在"};
+constexpr std::string_view kServers[] = {"服务器",    "机房",       "云主机",      "托管在",      "部署在",
+                                         "server",    "servers",    "hosted on",   "hosted in",   "hosted at",
+                                         "hosted by", "hosting in", "hosted with", "data center", "data centre"};
+// Where a shareholder comes from: foreign, Hong Kong, Macau, Taiwan.
+constexpr std::string_view kOrigins[] = {
+    "香港",     "澳门",     "台湾",      "港澳台",      "台港澳",       "美国",      "日本",      "韩国",
+    "新加坡",   "英国",     "德国",      "法国",        "加拿大",       "澳大利亚",  "荷兰",      "瑞士",
+    "瑞典",     "意大利",   "马来西亚",  "泰国",        "欧洲",         "境外",      "海外",      "外国",
+    "外籍",     "维尔京",   "开曼",      "bvi",         "德方",         "日方",      "美方",      "港方",
+    "台方",     "韩方",     "英方",      "法方",        "hong kong",    "taiwan",    "taiwanese", "macau",
+    "macao",    "u.s.",     "us-based",  "us company",  "us companies", "us firm",   "us parent", "us-owned",
+    "american", "japanese", "singapore", "singaporean", "korean",       "british",   "german",    "french",
+    "european", "overseas", "offshore",  "foreign",     "canadian",     "australian"};
+// Statements that the company has no foreign shareholder.
+constexpr std::string_view kDomestic[] = {"纯内资",
+                                          "全内资",
+                                          "内资企业",
+                                          "内资公司",
+                                          "无外资",
+                                          "没有外资",
+                                          "没有任何外资",
+                                          "无任何外资",
+                                          "不含外资",
+                                          "非外资",
+                                          "不是外资",
+                                          "中国籍自然人",
+                                          "not foreign-owned",
+                                          "not foreign owned",
+                                          "no foreign shareholder",
+                                          "no foreign shareholders",
+                                          "no foreign investment",
+                                          "no foreign capital",
+                                          "domestically owned",
+                                          "domestically-owned",
+                                          "chinese-owned",
+                                          "wholly chinese-owned"};
 constexpr std::string_view kRegistration[] = {"注册地",   "注册于", "注册在",   "总部位于",
                                               "总部设在", "总部在", "公司位于", "坐落于"};
 constexpr std::string_view kDomainFiled[] = {"域名已备案", "已完成备案", "网站已备案",
@@ -116,8 +178,8 @@ constexpr std::string_view kCompany[] = {"有限公司", "有限责任公司", "
 constexpr std::string_view kIndividual[] = {"我个人", "个人开发者", "个人站长", "自由职业", "本人"};
 
 constexpr std::span<const std::string_view> kLists[] = {
-    kCapital,     kForeignShare,   kPercentOf, kStaffBefore, kStaffAfter, kServers,   kRegistration,
-    kDomainFiled, kDomainNotFiled, kScope,     kTelecom,     kCompany,    kIndividual};
+    kCapital,        kForeignShare, kPercentOf, kStaffBefore, kStaffAfter, kServers, kRegistration, kDomainFiled,
+    kDomainNotFiled, kScope,        kTelecom,   kCompany,     kIndividual, kOrigins, kDomestic};
 
 // The ids of one list's keywords in keywords(): [first, second).
 std::pair<std::uint32_t, std::uint32_t> KeywordIndex::ids(std::span<const std::string_view> keywords) {
@@ -216,13 +278,52 @@ void staff(std::string_view t, const KeywordIndex& index, FromText& out) {
 void servers(const KeywordIndex& index, FromText& out) {
   for (const auto& h : index.after(kServers)) {
     auto window = h.rest.substr(0, std::min<std::size_t>(h.rest.size(), 45));
-    for (std::string_view abroad :
-         {"境外", "海外", "国外", "美国", "日本", "新加坡", "欧洲", "韩国", "aws", "香港", "澳门", "台湾"})
-      if (window.find(abroad) != std::string_view::npos) {
-        out.facts.server_in_mainland = false;
-        out.found.push_back({"server_in_mainland", h.keyword, h.value + window.find(abroad) + abroad.size()});
-        return;
-      }
+    for (std::string_view abroad : {"境外",
+                                    "海外",
+                                    "国外",
+                                    "美国",
+                                    "日本",
+                                    "新加坡",
+                                    "欧洲",
+                                    "韩国",
+                                    "aws",
+                                    "香港",
+                                    "澳门",
+                                    "台湾",
+                                    "abroad",
+                                    "overseas",
+                                    "outside china",
+                                    "outside mainland",
+                                    "outside the mainland",
+                                    "hong kong",
+                                    "hk",
+                                    "macau",
+                                    "taiwan",
+                                    "singapore",
+                                    "japan",
+                                    "tokyo",
+                                    "korea",
+                                    "seoul",
+                                    "the us",
+                                    "the u.s.",
+                                    "usa",
+                                    "united states",
+                                    "us-east",
+                                    "us-west",
+                                    "virginia",
+                                    "california",
+                                    "europe",
+                                    "eu",
+                                    "frankfurt",
+                                    "london",
+                                    "germany",
+                                    "sydney"}) {
+      const auto at = find_word(window, abroad);
+      if (at == std::string_view::npos) continue;
+      out.facts.server_in_mainland = false;
+      out.found.push_back({"server_in_mainland", h.keyword, h.value + at + abroad.size()});
+      return;
+    }
     if (auto place = find_place(window)) {
       out.facts.server_province = std::string(place->province);
       out.facts.server_in_mainland = true;
@@ -230,11 +331,95 @@ void servers(const KeywordIndex& index, FromText& out) {
       out.found.push_back({"server_in_mainland", h.keyword, h.value + place->end});
       return;
     }
-    if (window.find("境内") != std::string_view::npos || window.find("国内") != std::string_view::npos) {
+    bool mainland = false;
+    for (std::string_view home : {"境内", "国内", "mainland", "in china", "domestic"})
+      mainland |= find_word(window, home) != std::string_view::npos;
+    if (mainland) {
       out.facts.server_in_mainland = true;
       out.found.push_back({"server_in_mainland", h.keyword, h.value + window.size()});
       return;
     }
+  }
+}
+
+// The words that make a foreign origin a shareholder: after it ("美国母公司",
+// "香港公司全资持有", "a Hong Kong parent") or before it in the clause
+// ("股东里有一家新加坡公司", "a subsidiary of a US company").
+constexpr std::string_view kOwnerAfter[] = {
+    "母公司",   "控股",   "持股",   "全资",   "独资",        "占股",     "股东",
+    "投资方",   "出资",   "入股",   "参股",   "注资",        "投资设立", "上市公司",
+    "投资成立", "parent", "-owned", " owned", "shareholder", "investor", "holding company",
+    "backed"};
+constexpr std::string_view kOwnerBefore[] = {"股东",
+                                             "投资方",
+                                             "母公司",
+                                             "出资方",
+                                             "实际控制人",
+                                             "投资人",
+                                             "subsidiary of",
+                                             "owned by",
+                                             "backed by",
+                                             "invested by",
+                                             "controlled by",
+                                             "parent company is",
+                                             "shareholders include",
+                                             "shareholder is"};
+// Words in the clause before an origin that take it off the shareholders:
+// a place the company works in or serves ("在香港设有子公司", "为境外客户").
+constexpr std::string_view kNotOwner[] = {"没有", "无",   "不是", "非",      "并非",  "不含",    "未",    "没",
+                                          "在",   "于",   "到",   "赴",      "向",    "对",      "为",    "给",
+                                          "面向", "服务", "not ", "no ",     "non-",  "without", "isn't", "never",
+                                          " in ", "for ", "to ",  "serving", "serve "};
+
+bool denied_or_place(std::string_view before) {
+  for (auto w : kNotOwner) {
+    // Only the last few characters before an origin say where it stands
+    // ("在美国"), but a negation covers the clause ("没有任何境外股东").
+    const bool place_word = w == "在" || w == "于" || w == "到" || w == "赴" || w == "向" || w == "对" || w == "为" ||
+                            w == "给" || w == " in " || w == "for " || w == "to ";
+    std::string_view scope = place_word ? before.substr(before.size() > 7 ? before.size() - 7 : 0) : before;
+    if (find_word(scope, w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+void foreign_owner(std::string_view t, const KeywordIndex& index, FromText& out) {
+  if (out.facts.foreign_shareholding) return;  // a stated share decides
+  for (const auto& h : index.after(kOrigins)) {
+    const std::size_t start = clause_start(t, h.keyword);
+    const std::string_view before = t.substr(start, h.keyword - start);
+    if (denied_or_place(before)) continue;
+    // The clause after the origin's keyword, up to ten characters or so.
+    const std::string_view after = clause_rest(t, h.keyword).substr(0, 36);
+    std::size_t end = 0;
+    for (auto w : kOwnerAfter)
+      if (auto at = find_word(after, w); at != std::string_view::npos) end = std::max(end, at + w.size());
+    bool owner_before = false;
+    const std::string_view near_before = before.substr(before.size() > 36 ? before.size() - 36 : 0);
+    for (auto w : kOwnerBefore) owner_before |= find_word(near_before, w) != std::string_view::npos;
+    if (end == 0 && !owner_before) continue;
+    out.facts.foreign_shareholding = true;
+    out.found.push_back(
+        {"foreign_shareholding", owner_before ? start : h.keyword, end ? h.keyword + end : h.keyword + after.size()});
+    return;
+  }
+}
+
+// "纯内资企业", "没有外资股东", "not foreign-owned": no foreign shareholder.
+void domestic_only(std::string_view t, const KeywordIndex& index, FromText& out) {
+  if (out.facts.foreign_shareholding) return;
+  for (const auto& h : index.after(kDomestic)) {
+    const std::size_t start = clause_start(t, h.keyword);
+    const std::string_view before = t.substr(start, h.keyword - start);
+    // "为内资企业提供…" speaks of clients.
+    if (before.size() >= 3 && (before.substr(before.size() - 3) == "为" || before.substr(before.size() - 3) == "给"))
+      continue;
+    out.facts.foreign_shareholding = false;
+    std::size_t end = h.keyword;
+    for (auto w : kDomestic)
+      if (t.substr(h.keyword, w.size()) == w) end = std::max(end, h.keyword + w.size());
+    out.found.push_back({"foreign_shareholding", h.keyword, end});
+    return;
   }
 }
 
@@ -295,6 +480,8 @@ FromText facts_from_text(const text::NormalizedText& normalized, const std::vect
   std::string_view t = normalized.text;
   capital(t, index, out);
   foreign_share(t, index, out);
+  foreign_owner(t, index, out);
+  domestic_only(t, index, out);
   staff(t, index, out);
   servers(index, out);
   registration(index, out);
