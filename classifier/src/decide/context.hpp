@@ -11,8 +11,8 @@
 
 #include "icp/decision.hpp"
 #include "icp/facts.hpp"
-#include "scope/business_scope.hpp"
 #include "permits/held_permits.hpp"
+#include "scope/business_scope.hpp"
 #include "signals/extract.hpp"
 #include "text/normalize.hpp"
 
@@ -32,17 +32,17 @@ enum class Presence { own, planned, none };
 
 // How step 3 decided, which sets the confidence.
 enum class Ground {
-  none,          // no online presence
-  explicit_pay,  // the text says who pays
-  ads_only,      // advertising is the only income named
-  planned,       // charging or ads are planned
-  presumed,      // platform, payer unstated
-  free_no_ads,   // explicitly free and without ads
-  nonprofit,     // public or non-profit operator
-  own_content,   // brochure, own goods, own services
-  scope_b25,     // the business scope registers B25
-  scope_telecom, // the business scope registers a telecom licence, kind unnamed
-  held_licence,  // the text gives the number of a licence it holds (京ICP证…号, B2-…)
+  none,           // no online presence
+  explicit_pay,   // the text says who pays
+  ads_only,       // advertising is the only income named
+  planned,        // charging or ads are planned
+  presumed,       // platform, payer unstated
+  free_no_ads,    // explicitly free and without ads
+  nonprofit,      // public or non-profit operator
+  own_content,    // brochure, own goods, own services
+  scope_b25,      // the business scope registers B25
+  scope_telecom,  // the business scope registers a telecom licence, kind unnamed
+  held_licence,   // the text gives the number of a licence it holds (京ICP证…号, B2-…)
 };
 
 struct Findings {
@@ -66,13 +66,7 @@ class Context {
   Context(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
           const Facts& facts, std::span<const permits::Held> held, Decision& decision,
           const scope::Reading& scope = kNoScope)
-      : signals(signals),
-        text(text),
-        original(original),
-        facts(facts),
-        held(held),
-        decision(decision),
-        scope(scope) {}
+      : signals(signals), text(text), original(original), facts(facts), held(held), decision(decision), scope(scope) {}
 
   const signals::SignalSet& signals;
   const text::NormalizedText& text;

@@ -6,8 +6,8 @@
 
 #include "icp/decision.hpp"
 #include "icp/facts.hpp"
-#include "scope/business_scope.hpp"
 #include "permits/held_permits.hpp"
+#include "scope/business_scope.hpp"
 #include "signals/extract.hpp"
 #include "text/normalize.hpp"
 

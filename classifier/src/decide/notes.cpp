@@ -43,8 +43,8 @@ void scope_notes(Context& c) {
         std::find(listed.begin(), listed.end(), item.code) == listed.end())
       listed.push_back(item.code);
   // "第一类增值电信业务中的因特网数据中心业务" is B11, not B1 and B11.
-  const bool specific_b1 = std::any_of(listed.begin(), listed.end(),
-                                       [](std::string_view code) { return code.size() == 3 && code.starts_with("B1"); });
+  const bool specific_b1 = std::any_of(
+      listed.begin(), listed.end(), [](std::string_view code) { return code.size() == 3 && code.starts_with("B1"); });
   std::string codes;
   for (std::string_view code : listed)
     if (!(specific_b1 && code == "B1")) codes += (codes.empty() ? "" : "、") + std::string(code);
@@ -53,7 +53,8 @@ void scope_notes(Context& c) {
            "经营范围另列有其他电信业务（" + codes + "），须另持相应许可证，不属于B25信息服务业务",
            "The business scope also lists other telecom services (" + codes +
                "), which need their own licences and are not B25");
-  const auto today = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  const auto today =
+      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
   for (const auto& v : c.scope.validity) {
     const auto until = std::chrono::year(v.year) / std::chrono::month(static_cast<unsigned>(v.month)) /
                        std::chrono::day(static_cast<unsigned>(v.day ? v.day : 28));
@@ -61,8 +62,9 @@ void scope_notes(Context& c) {
                              (v.day ? std::string("-") + (v.day < 10 ? "0" : "") + std::to_string(v.day) : "");
     if (until < today)
       c.note("scope_licence_expired", "经营范围写明的许可证有效期至" + date + "，已过期：请确认是否已续期",
-             "The business scope says the licence was valid until " + date + ", which has passed: check that it was "
-             "renewed");
+             "The business scope says the licence was valid until " + date +
+                 ", which has passed: check that it was "
+                 "renewed");
     else
       c.note("scope_licence_valid", "经营范围写明许可证有效期至" + date + "：企业持有该许可证",
              "The business scope says a licence is valid until " + date + ": the company holds it");

@@ -96,7 +96,8 @@ void commercial_from_text(Context& c) {
   if (c.affirmed(Signal::scope_b25) > 0 || c.affirmed(Signal::scope_telecom) > 0) {
     const bool b25 = c.affirmed(Signal::scope_b25) > 0;
     decide(c, Outcome::license, b25 ? Ground::scope_b25 : Ground::scope_telecom);
-    c.trace(b25 ? "commercial.scope_b25" : "commercial.scope_telecom", c.affirmed_hits({b25 ? Signal::scope_b25 : Signal::scope_telecom}));
+    c.trace(b25 ? "commercial.scope_b25" : "commercial.scope_telecom",
+            c.affirmed_hits({b25 ? Signal::scope_b25 : Signal::scope_telecom}));
     if (c.affirmed(Signal::pay_design) > 0) c.trace("commercial.design", c.affirmed_hits({Signal::pay_design}));
     return;
   }

@@ -72,9 +72,9 @@ void step4_report_categories(Context& c) {
   // certificate, not in the text. Nor is web-design work for clients a
   // category (domain.md's conventions).
   const bool from_scope = f.ground == Ground::scope_b25 || f.ground == Ground::scope_telecom;
-  const bool design_only = c.affirmed(Signal::pay_design) > 0 && c.affirmed_sum({Signal::pay_content, Signal::pay_listing,
-                                                                                 Signal::pay_tipping, Signal::pay_fee,
-                                                                                 Signal::pay_commission, Signal::pay_ads}) == 0;
+  const bool design_only = c.affirmed(Signal::pay_design) > 0 &&
+                           c.affirmed_sum({Signal::pay_content, Signal::pay_listing, Signal::pay_tipping,
+                                           Signal::pay_fee, Signal::pay_commission, Signal::pay_ads}) == 0;
   if (d.decision == Outcome::license && d.categories.empty() && !from_scope && !design_only &&
       f.ground != Ground::held_licence) {
     // An online game is commercial with no B25 category of its own unless

@@ -39,8 +39,8 @@ bool quantity_ends_at(std::string_view text, std::size_t at) {
   std::size_t i = at - measure.size();
   const std::string_view before = char_before(text, i);
   if (before.size() == 1) return (before[0] >= '0' && before[0] <= '9') || before[0] == '+';
-  static constexpr std::array<std::string_view, 10> kNumberish = {"万", "千", "百", "十", "多", "余",
-                                                                  "数", "几", "两", "亿"};
+  static constexpr std::array<std::string_view, 10> kNumberish = {"万", "千", "百", "十", "多",
+                                                                  "余", "数", "几", "两", "亿"};
   return std::find(kNumberish.begin(), kNumberish.end(), before) != kNumberish.end();
 }
 
@@ -54,8 +54,7 @@ bool counted(std::string_view text, std::size_t at, std::size_t floor) {
 }
 
 // Trades named by the 商 suffix after a count: "数千家苗木商", "3000家供应商".
-bool counted_traders(std::string_view text, std::size_t begin, std::size_t end, std::uint32_t& at,
-                     std::uint32_t& to) {
+bool counted_traders(std::string_view text, std::size_t begin, std::size_t end, std::uint32_t& at, std::uint32_t& to) {
   for (std::size_t i = text.find("商", begin); i != std::string_view::npos && i + 3 <= end;
        i = text.find("商", i + 3)) {
     // The word after 商 must not make it something else (商品, 商城, 商业).
@@ -107,13 +106,24 @@ signals::SignalSet with_roles(signals::SignalSet found, std::string_view text) {
       const Hit& h = hits[i];
       if (!h.affirmed()) continue;
       switch (h.signal) {
-        case Signal::role_party: c.party.push_back(&h); break;
-        case Signal::role_action: c.action.push_back(&h); break;
-        case Signal::role_gather: c.gather.push_back(&h); break;
-        case Signal::role_own: c.own = true; break;
+        case Signal::role_party:
+          c.party.push_back(&h);
+          break;
+        case Signal::role_action:
+          c.action.push_back(&h);
+          break;
+        case Signal::role_gather:
+          c.gather.push_back(&h);
+          break;
+        case Signal::role_own:
+          c.own = true;
+          break;
         case Signal::cat1_publish:
-        case Signal::cat1_delivery: c.published.push_back(&h); break;
-        default: break;
+        case Signal::cat1_delivery:
+          c.published.push_back(&h);
+          break;
+        default:
+          break;
       }
     }
     // The operator's own staff are not third parties: "本院医生在线解答".

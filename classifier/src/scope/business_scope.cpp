@@ -31,26 +31,25 @@ bool ends_with_any(std::string_view text, const std::string_view (&words)[N]) {
 constexpr std::array<std::string_view, 5> kMarkers = {"经营范围", "一般经营项目", "许可经营项目", "一般项目",
                                                       "许可项目"};
 // The registration boilerplate says nothing about the company but marks the text.
-constexpr std::array<std::string_view, 4> kBoilerplate = {"依法须经批准", "批准的项目", "批准后方可",
-                                                          "后方可经营"};
+constexpr std::array<std::string_view, 4> kBoilerplate = {"依法须经批准", "批准的项目", "批准后方可", "后方可经营"};
 
 // How registered activities end: trades, work, goods.
 constexpr std::string_view kHeads[] = {
-    "销售", "批发", "零售", "开发", "服务", "咨询", "转让", "推广", "交流", "设计", "制作", "生产", "制造",
-    "加工", "安装", "维修", "维护", "租赁", "进出口", "代理", "集成", "工程", "施工", "承包", "分包", "培训",
-    "经营", "运输", "研发", "贸易", "策划", "管理", "出租", "装修", "装饰", "展览", "仓储", "配送", "印刷",
-    "种植", "养殖", "检测", "监理", "中介", "经纪", "投资", "业务", "处理", "外包", "营销", "产品", "设备",
-    "用品", "材料", "器材", "配件", "耗材", "百货", "电器", "仪器", "仪表", "元件", "器件", "软件", "硬件",
-    "制品", "部件", "食品", "饮料", "服装", "建材", "五金", "家具", "化工", "原料", "机械", "工具", "技术",
-    "发布", "代理", "回收", "清洗", "保洁", "搬运", "修理", "调试", "布线", "物流", "演出", "发电", "零件", "活动", "保养", "评估", "改造", "升级"};
+    "销售", "批发", "零售", "开发", "服务",   "咨询", "转让", "推广", "交流", "设计", "制作", "生产", "制造", "加工",
+    "安装", "维修", "维护", "租赁", "进出口", "代理", "集成", "工程", "施工", "承包", "分包", "培训", "经营", "运输",
+    "研发", "贸易", "策划", "管理", "出租",   "装修", "装饰", "展览", "仓储", "配送", "印刷", "种植", "养殖", "检测",
+    "监理", "中介", "经纪", "投资", "业务",   "处理", "外包", "营销", "产品", "设备", "用品", "材料", "器材", "配件",
+    "耗材", "百货", "电器", "仪器", "仪表",   "元件", "器件", "软件", "硬件", "制品", "部件", "食品", "饮料", "服装",
+    "建材", "五金", "家具", "化工", "原料",   "机械", "工具", "技术", "发布", "代理", "回收", "清洗", "保洁", "搬运",
+    "修理", "调试", "布线", "物流", "演出",   "发电", "零件", "活动", "保养", "评估", "改造", "升级"};
 // Activities only a registered scope lists this way.
 constexpr std::array<std::string_view, 18> kStrong = {
-    "进出口", "批发",     "零售",     "技术转让", "技术推广", "技术交流", "技术开发", "技术咨询", "技术服务",
-    "增值电信", "施工", "承包", "租赁", "系统集成", "生产", "制造", "加工", "销售"};
+    "进出口",   "批发", "零售", "技术转让", "技术推广", "技术交流", "技术开发", "技术咨询", "技术服务",
+    "增值电信", "施工", "承包", "租赁",     "系统集成", "生产",     "制造",     "加工",     "销售"};
 // Words of prose (someone speaking, a product praising itself), never of a scope item.
-constexpr std::array<std::string_view, 22> kProse = {
-    "我",   "您",   "你",   "本站", "本平台", "欢迎", "致力", "用户", "随时", "轻松", "一键",
-    "海量", "吗",   "呢",   "让",   "只有",   "一个", "没有", "已经", "这",   "那",   "就"};
+constexpr std::array<std::string_view, 22> kProse = {"我",   "您",   "你",   "本站", "本平台", "欢迎", "致力", "用户",
+                                                     "随时", "轻松", "一键", "海量", "吗",     "呢",   "让",   "只有",
+                                                     "一个", "没有", "已经", "这",   "那",     "就"};
 
 bool is_open(char c) {
   return c == '(' || c == '[';
@@ -120,13 +119,13 @@ int depth_at(std::string_view text, std::size_t at) {
 struct Sentence {
   Range range;
   int pieces = 0;
-  int items = 0;   // short, no prose
-  int heads = 0;   // ends as a registered activity does
+  int items = 0;  // short, no prose
+  int heads = 0;  // ends as a registered activity does
   int semicolons = 0;
   int strong = 0;  // distinct scope-only activities
   Range first_item{};
-  bool continues = false;  // 以上…: about the items before it
-  bool telecom = false;    // 增值电信, 信息服务业务
+  bool continues = false;                // 以上…: about the items before it
+  bool telecom = false;                  // 增值电信, 信息服务业务
   std::uint32_t prose_after_marker = 0;  // the first piece after the marker that is prose
   bool marker = false;
   std::uint32_t marker_begin = 0, marker_end = 0;
@@ -186,8 +185,7 @@ bool strong_scope(const Sentence& s) {
 // A sentence that continues a scope next to one.
 bool weak_scope(const Sentence& s) {
   // A sentence of parentheses only ("（法律、法规禁止的除外）") continues too.
-  return s.boilerplate || s.pieces == 0 || s.continues ||
-         (s.items * 10 >= s.pieces * 8 && s.heads * 3 >= s.pieces);
+  return s.boilerplate || s.pieces == 0 || s.continues || (s.items * 10 >= s.pieces * 8 && s.heads * 3 >= s.pieces);
 }
 
 std::vector<Sentence> sentences(std::string_view text) {
@@ -218,11 +216,10 @@ enum class Polarity { positive, negative };
 // "不开展网络销售": an item that denies itself.
 constexpr std::array<std::string_view, 5> kDenied = {"不", "无", "未", "禁止", "没有"};
 
-constexpr std::array<std::string_view, 5> kOnlineSales = {"网上销售", "互联网销售", "网络销售", "线上销售",
-                                                          "在线销售"};
+constexpr std::array<std::string_view, 5> kOnlineSales = {"网上销售", "互联网销售", "网络销售", "线上销售", "在线销售"};
 
-constexpr std::array<std::string_view, 10> kNegative = {"不含", "不包括", "不包含", "除", "不得", "不从事",
-                                                        "禁止", "不涉及", "未经", "不属于"};
+constexpr std::array<std::string_view, 10> kNegative = {"不含",   "不包括", "不包含", "除",   "不得",
+                                                        "不从事", "禁止",   "不涉及", "未经", "不属于"};
 constexpr std::array<std::string_view, 6> kPositive = {"仅限", "含", "包括", "包含", "限于", "限"};
 
 // End offset of the last occurrence of any word in text, or npos.
@@ -354,8 +351,7 @@ std::optional<Range> parenthesis_after(std::string_view text, Range region, std:
   int depth = 0;
   for (std::size_t i = at; i < region.second; ++i) {
     if (is_open(text[i])) ++depth;
-    if (is_close(text[i]) && --depth == 0)
-      return Range{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i)};
+    if (is_close(text[i]) && --depth == 0) return Range{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i)};
   }
   return Range{static_cast<std::uint32_t>(at), region.second};
 }
@@ -364,7 +360,7 @@ struct SectorWord {
   std::string_view word;
   unsigned sector;
 };
-constexpr SectorWord kSectorWords[] = {{"新闻", Sector::news},     {"出版", Sector::publishing},
+constexpr SectorWord kSectorWords[] = {{"新闻", Sector::news},      {"出版", Sector::publishing},
                                        {"教育", Sector::education}, {"医疗保健", Sector::medical},
                                        {"药品", Sector::drugs},     {"医疗器械", Sector::medical_devices}};
 
@@ -449,9 +445,8 @@ void read_items(std::string_view text, Range region, Reading& out) {
         if (auto paren = parenthesis_after(text, region, end)) {
           const std::string_view inside = text.substr(paren->first + 1, paren->second - paren->first - 1);
           const auto internet = inside.find("互联网信息服务");
-          if (internet != std::string_view::npos &&
-              polarity(text, region, paren->first + 1 + internet, paren->first + 1 + internet + 21) ==
-                  Polarity::negative)
+          if (internet != std::string_view::npos && polarity(text, region, paren->first + 1 + internet,
+                                                             paren->first + 1 + internet + 21) == Polarity::negative)
             item.kind = ItemKind::fixed_network;
           taken_end = paren->second;  // its parenthesis is read with it
         }

@@ -52,9 +52,10 @@ bool is_sector(Signal s) {
 constexpr struct {
   unsigned bit;
   Signal signal;
-} kSectors[] = {{Sector::news, Signal::sector_news},         {Sector::publishing, Signal::sector_publishing},
-                {Sector::education, Signal::sector_education}, {Sector::medical, Signal::sector_medical},
-                {Sector::drugs, Signal::sector_drugs},       {Sector::medical_devices, Signal::sector_medical_devices}};
+} kSectors[] = {
+    {Sector::news, Signal::sector_news},           {Sector::publishing, Signal::sector_publishing},
+    {Sector::education, Signal::sector_education}, {Sector::medical, Signal::sector_medical},
+    {Sector::drugs, Signal::sector_drugs},         {Sector::medical_devices, Signal::sector_medical_devices}};
 
 bool excluded_sector(Signal s, unsigned excluded) {
   for (const auto& sector : kSectors)
@@ -86,8 +87,8 @@ signals::SignalSet with_scope(signals::SignalSet lexical, const Reading& scope) 
         break;
       case ItemKind::telecom:
         // 第二类增值电信业务 names the category B25 belongs to; 增值电信业务 alone less.
-        hits.push_back(hit(Signal::scope_telecom, item.code.empty() ? 2 : 3, item.begin, item.end,
-                           item.code.empty() ? 2 : 3));
+        hits.push_back(
+            hit(Signal::scope_telecom, item.code.empty() ? 2 : 3, item.begin, item.end, item.code.empty() ? 2 : 3));
         break;
       case ItemKind::other_telecom:
         hits.push_back(hit(Signal::scope_other_telecom, 2, item.begin, item.end, 4));
