@@ -47,9 +47,9 @@ constexpr std::array<std::string_view, 18> kStrong = {
     "进出口",   "批发", "零售", "技术转让", "技术推广", "技术交流", "技术开发", "技术咨询", "技术服务",
     "增值电信", "施工", "承包", "租赁",     "系统集成", "生产",     "制造",     "加工",     "销售"};
 // Words of prose (someone speaking, a product praising itself), never of a scope item.
-constexpr std::array<std::string_view, 22> kProse = {"我",   "您",   "你",   "本站", "本平台", "欢迎", "致力", "用户",
-                                                     "随时", "轻松", "一键", "海量", "吗",     "呢",   "让",   "只有",
-                                                     "一个", "没有", "已经", "这",   "那",     "就"};
+constexpr std::array<std::string_view, 20> kProse = {"我",   "您",   "你",   "本站", "本平台", "欢迎", "致力",
+                                                     "用户", "随时", "轻松", "一键", "海量",   "吗",   "呢",
+                                                     "只有", "一个", "没有", "已经", "这",     "那"};
 
 bool is_open(char c) {
   return c == '(' || c == '[';
