@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "text/segment.hpp"
 
@@ -55,8 +56,8 @@ bool counted(std::string_view text, std::size_t at, std::size_t floor) {
 
 // Trades named by the 商 suffix after a count: "数千家苗木商", "3000家供应商".
 bool counted_traders(std::string_view text, std::size_t begin, std::size_t end, std::uint32_t& at, std::uint32_t& to) {
-  for (std::size_t i = text.find("商", begin); i != std::string_view::npos && i + 3 <= end;
-       i = text.find("商", i + 3)) {
+  const std::string_view clause = text.substr(0, end);  // a search never runs past its clause
+  for (std::size_t i = clause.find("商", begin); i != std::string_view::npos; i = clause.find("商", i + 3)) {
     // The word after 商 must not make it something else (商品, 商城, 商业).
     const std::string_view next = text.substr(i + 3);
     if (starts_with_any(next, {"品", "城", "业", "场", "务", "标", "机", "量", "铺"})) continue;
@@ -80,6 +81,36 @@ bool enumerated_between(std::string_view text, std::uint32_t from, std::uint32_t
   return false;
 }
 
+// Clause marks as text::split_clauses has them (normalised text: ，；：！？
+// are ASCII): the length of the mark at i, or 0.
+std::size_t clause_mark(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
+  if (c == '.') {
+    const bool inside = i + 1 < text.size() && std::isalnum(static_cast<unsigned char>(text[i + 1]));
+    return inside ? 0 : 1;
+  }
+  if (c == '\xE3' && text.substr(i, 3) == "。") return 3;
+  return 0;
+}
+
+// The clause around `at`, found locally: only the clauses with role words
+// are read, not every clause of the text.
+text::Clause clause_around(std::string_view text, std::size_t at) {
+  text::Clause c{0, text.size()};
+  for (std::size_t i = at; i-- > 0;)
+    if (std::size_t n = clause_mark(text, i)) {
+      c.begin = i + n;
+      break;
+    }
+  for (std::size_t i = at; i < text.size(); ++i)
+    if (clause_mark(text, i)) {
+      c.end = i;
+      break;
+    }
+  return c;
+}
+
 struct ClauseHits {
   std::vector<const Hit*> party, action, gather, published;
   bool own = false;
@@ -89,19 +120,45 @@ struct ClauseHits {
 
 signals::SignalSet with_roles(signals::SignalSet found, std::string_view text) {
   const auto& hits = found.hits();
-  const bool any = std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
-    return h.signal == Signal::role_party || h.signal == Signal::role_gather;
-  });
-  if (!any && text.find("商") == std::string_view::npos) return found;
+  // Only texts that can match: a party with an action, a clear party (to
+  // be counted), gathering, or a count of traders (…家…商).
+  bool party = false, clear_party = false, action = false, gather = false;
+  for (const Hit& h : hits) {
+    party |= h.signal == Signal::role_party;
+    clear_party |= h.signal == Signal::role_party && h.weight >= 3;
+    action |= h.signal == Signal::role_action;
+    gather |= h.signal == Signal::role_gather;
+  }
+  const bool traders = text.find("家") != std::string_view::npos && text.find("商") != std::string_view::npos;
+  if (!(party && action) && !clear_party && !gather && !traders) return found;
 
   std::vector<Hit> added;
   auto add = [&](std::uint32_t begin, std::uint32_t end, std::uint32_t pattern) {
     added.push_back(Hit{Signal::cat1_publish, 3, begin, end, kRolePhrase + pattern});
   };
-  std::size_t next = 0;
-  for (const auto& clause : text::split_clauses(text)) {
+  // The clauses worth reading: those of the parties, gatherings and 商.
+  std::vector<text::Clause> clauses;
+  auto seed = [&](std::size_t at) {
+    if (!clauses.empty() && at < clauses.back().end) return;  // seeds come in order
+    clauses.push_back(clause_around(text, at));
+  };
+  {
+    std::size_t trader = traders ? text.find("商") : std::string_view::npos;
+    for (const Hit& h : hits) {
+      while (trader != std::string_view::npos && trader < h.begin) {
+        seed(trader);
+        trader = text.find("商", trader + 3);
+      }
+      if (h.signal == Signal::role_party || h.signal == Signal::role_gather) seed(h.begin);
+    }
+    for (; trader != std::string_view::npos; trader = text.find("商", trader + 3)) seed(trader);
+  }
+  for (const auto& clause : clauses) {
     ClauseHits c;
-    while (next < hits.size() && hits[next].begin < clause.begin) ++next;
+    const std::size_t next =
+        static_cast<std::size_t>(std::lower_bound(hits.begin(), hits.end(), clause.begin,
+                                                  [](const Hit& h, std::size_t at) { return h.begin < at; }) -
+                                 hits.begin());
     for (std::size_t i = next; i < hits.size() && hits[i].begin < clause.end; ++i) {
       const Hit& h = hits[i];
       if (!h.affirmed()) continue;

@@ -481,12 +481,36 @@ void read_items(std::string_view text, Range region, Reading& out) {
   read_validity(text, region, out);
 }
 
+// Whether the text may hold a scope: two semicolons, a marker, the
+// boilerplate or a scope-only activity. One pass over the bytes (this runs
+// on every text; a search per word would cost a scan each).
 bool worth_reading(std::string_view text) {
-  if (std::count(text.begin(), text.end(), ';') >= 2) return true;
-  for (std::string_view m : kMarkers)
-    if (contains(text, m)) return true;
-  return contains_any(text, kBoilerplate) || contains(text, "技术咨询") || contains(text, "进出口") ||
-         contains(text, "批发") || contains(text, "技术服务") || contains(text, "系统集成");
+  static constexpr std::string_view kCues[] = {"经营范围",     "经营项目",   "一般项目", "许可项目",
+                                               "依法须经批准", "批准的项目", "技术咨询", "技术服务",
+                                               "进出口",       "批发",       "系统集成"};
+  // The cues' first characters, as three-byte codes: most characters are
+  // none of them, and cost one comparison each.
+  static const auto kFirst = [] {
+    std::array<std::uint32_t, std::size(kCues)> out{};
+    for (std::size_t k = 0; k < std::size(kCues); ++k)
+      out[k] = static_cast<std::uint32_t>(static_cast<unsigned char>(kCues[k][0])) << 16 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(kCues[k][1])) << 8 |
+               static_cast<unsigned char>(kCues[k][2]);
+    return out;
+  }();
+  int semicolons = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == ';' && ++semicolons >= 2) return true;
+    if (c < 0xE4 || i + 3 > text.size()) continue;
+    const std::uint32_t code = static_cast<std::uint32_t>(c) << 16 |
+                               static_cast<std::uint32_t>(static_cast<unsigned char>(text[i + 1])) << 8 |
+                               static_cast<unsigned char>(text[i + 2]);
+    for (std::size_t k = 0; k < kFirst.size(); ++k)
+      if (kFirst[k] == code && text.substr(i).starts_with(kCues[k])) return true;
+    i += 2;  // the rest of this three-byte character
+  }
+  return false;
 }
 
 }  // namespace

@@ -314,13 +314,16 @@ void set_full_clause_segmentation(bool on) {
 
 SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
   // Per phrase id, which of affirmed (1), negated (2), planned (4) it already counted for.
-  std::uint32_t max_phrase = 0;
-  for (const auto& h : hits_) max_phrase = std::max(max_phrase, h.phrase);
-  // Lexicon phrase ids are small; a map only for ids beyond any lexicon.
+  // Lexicon phrase ids are small; a map only for ids beyond any lexicon (the
+  // scope reader's and the roles grammar's own hits), which must not size
+  // the dense table.
   constexpr std::uint32_t kDense = 1u << 20;
+  std::uint32_t max_phrase = 0;
+  for (const auto& h : hits_)
+    if (h.phrase < kDense) max_phrase = std::max(max_phrase, h.phrase);
   thread_local std::vector<std::uint8_t> seen;
   std::map<std::uint32_t, std::uint8_t> sparse;
-  seen.assign(hits_.empty() ? 0 : std::size_t{std::min(max_phrase, kDense)} + 1, 0);
+  seen.assign(hits_.empty() ? 0 : std::size_t{max_phrase} + 1, 0);
   auto first_time = [](std::uint8_t& flags, std::uint8_t bit) {
     if (flags & bit) return false;
     flags |= bit;
