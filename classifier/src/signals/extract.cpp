@@ -238,18 +238,72 @@ bool is_payment(Signal s) {
   return s >= Signal::pay_content && s <= Signal::online_payment;
 }
 
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// Quantified negation puts the denied thing first: "一个广告都没有",
+// "一分钱都没收过", "什么费用也不收". A negation cue that starts with 都 or 也
+// (or follows one) denies the phrase right before it when a quantifier (一…,
+// 半…, 任何, 什么, 啥, 连) leads up to that phrase within a few characters.
+bool quantified_before(std::string_view text, std::uint32_t clause_begin, const Hit& h, const Hit& negation) {
+  if (negation.begin < h.end) return false;
+  std::string_view gap = text.substr(h.end, negation.begin - h.end);
+  std::string_view cue = text.substr(negation.begin, negation.end - negation.begin);
+  const bool dou = starts_with(cue, "都") || starts_with(cue, "也");
+  if (!(dou ? gap.empty() : (gap == "都" || gap == "也"))) return false;
+  std::string_view phrase = text.substr(h.begin, h.end - h.begin);
+  for (std::string_view q : {"一", "半"})
+    if (starts_with(phrase, q)) return true;
+  // Up to five characters before the phrase.
+  std::uint32_t from = h.begin;
+  for (int n = 0; n < 5 && from > clause_begin; ++n) from = static_cast<std::uint32_t>(prev_char(text, from));
+  std::string_view lead = text.substr(from, h.begin - from);
+  for (std::string_view q : {"一", "半", "任何", "什么", "啥", "连"})
+    if (lead.find(q) != std::string_view::npos) return true;
+  return false;
+}
+
+// An English negation carries over a comma into a list: "we do not have a
+// mini program, a website or an app". The next clause continues it when it
+// opens with an article or a conjunction and then the next phrase.
+bool continues_list(std::string_view opening) {
+  for (std::string_view w : {"a ", "an ", "any ", "or ", "or a ", "or an ", "or any ", "nor ", "nor a ", "nor an ",
+                             "and ", "and a ", "and an ", "and no ", "no "})
+    if (opening == w) return true;
+  return false;
+}
+
 // Applies the cues of one clause. A plan, a maybe or the past covers the
 // phrases after it ("以前有付费会员", not the "论坛" before it); an offline
 // cue covers the clause's payments ("咨询在线下进行并收费"); an undoing verb
 // denies what comes before it ("广告位都撤下了"); a negation stops at a break
 // ("不用注册就能付费下载").
-void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
+// `carried`: an English negation list from the clause before goes on here
+// (see continues_list). Returns whether this clause ends in such a list.
+bool apply_scope(std::string_view text, const text::Clause& clause, std::vector<Hit>& clause_hits, bool carried) {
   const bool offline =
       std::any_of(clause_hits.begin(), clause_hits.end(), [](const Hit& h) { return h.signal == Signal::cue_offline; });
   bool plan = false, maybe = false, past = false;
   const Hit* negation = nullptr;
   std::uint32_t denied_begin = 0, denied_end = 0;  // the last denied phrase
   bool denying = false;
+  const auto begin = static_cast<std::uint32_t>(clause.begin);
+  const Hit carried_cue{Signal::cue_negation, 0, begin, begin, 0};
+  if (carried) {
+    auto first = std::find_if(clause_hits.begin(), clause_hits.end(), [](const Hit& h) { return !is_cue(h.signal); });
+    // A list, not a new sentence: the clause goes on with "or"/"and"/"nor",
+    // or ends at another comma.
+    const std::string_view rest = text.substr(begin, clause.end - begin);
+    const bool list = rest.find(" or ") != std::string_view::npos || rest.find(" nor ") != std::string_view::npos ||
+                      rest.find(" and ") != std::string_view::npos ||
+                      (clause.end < text.size() && text[clause.end] == ',');
+    if (list && first != clause_hits.end() && continues_list(text.substr(begin, first->begin - begin))) {
+      negation = &carried_cue;
+      denying = true;
+      denied_begin = denied_end = begin;
+    }
+  }
   std::size_t since_break = 0;  // first hit after the last break
   for (std::size_t i = 0; i < clause_hits.size(); ++i) {
     Hit& h = clause_hits[i];
@@ -270,6 +324,13 @@ void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
           if (!is_cue(clause_hits[j].signal)) clause_hits[j].negated = true;
         [[fallthrough]];
       case Signal::cue_negation:
+        // "一个广告都没有": the quantified phrase just before is denied too.
+        for (std::size_t j = i; j-- > since_break;) {
+          Hit& before = clause_hits[j];
+          if (is_cue(before.signal)) continue;
+          if (quantified_before(text, begin, before, h)) before.negated = true;
+          break;
+        }
         negation = &h;
         denying = false;
         continue;
@@ -295,7 +356,8 @@ void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
         negation = nullptr;
       }
     } else if (h.begin == denied_begin || h.begin < denied_end ||
-               continues_denial(text.substr(denied_end, h.begin - denied_end), h.signal)) {
+               continues_denial(text.substr(denied_end, h.begin - denied_end), h.signal) ||
+               (negation == &carried_cue && denied_end == begin)) {
       h.negated = true;
       denied_begin = h.begin;
       denied_end = std::max(denied_end, h.end);
@@ -304,6 +366,12 @@ void apply_scope(std::string_view text, std::vector<Hit>& clause_hits) {
       denying = false;
     }
   }
+  // A list that goes on past the comma: the clause ends in an English phrase
+  // it denies ("do not have a mini program, ...").
+  if (!denying || clause_hits.empty()) return false;
+  const Hit& last = clause_hits.back();
+  if (!last.negated || last.end + 1 < clause.end || !is_ascii(text[last.begin])) return false;
+  return clause.end < text.size() && text[clause.end] == ',';
 }
 
 }  // namespace
@@ -361,8 +429,16 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
   auto& clause_hits = scratch.clause_hits;  // of clause `current`
   clause_hits.clear();
   std::size_t current = 0;
+  bool carried = false;  // an English negation list goes on into the next clause
+  std::size_t carried_to = 0;
   auto flush = [&] {
-    apply_scope(view, clause_hits);
+    if (clause_hits.empty()) {
+      carried = false;
+      return;
+    }
+    const bool into = carried && carried_to == current;
+    carried = apply_scope(view, clauses[current], clause_hits, into);
+    carried_to = current + 1;
     for (auto& h : clause_hits)
       if (!is_cue(h.signal) && h.signal != Signal::neutral) hits.push_back(h);
     clause_hits.clear();
