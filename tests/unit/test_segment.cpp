@@ -308,3 +308,15 @@ TEST_CASE("word segmenter: its own segmentation is on with the ICU it was verifi
   MESSAGE("ICU " << int{version[0]} << ", word rules hash " << segmenter().icu_rules_hash() << ", own segmentation "
                  << segmenter().own_segmentation());
 }
+
+TEST_CASE("clause_around gives the clause of split_clauses that holds the byte") {
+  const std::string text = "平台上商家入驻, 用户下单;价格3.5元…我们不收费。 最后一句";
+  const auto clauses = icp::text::split_clauses(text);
+  for (const auto& clause : clauses)
+    for (std::size_t at = clause.begin; at < clause.end; ++at) {
+      const auto around = icp::text::clause_around(text, at);
+      INFO("at " << at);
+      CHECK(around.begin == clause.begin);
+      CHECK(around.end == clause.end);
+    }
+}

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "text/segment.hpp"
 
@@ -81,36 +80,6 @@ bool enumerated_between(std::string_view text, std::uint32_t from, std::uint32_t
   return false;
 }
 
-// Clause marks as text::split_clauses has them (normalised text: ，；：！？
-// are ASCII): the length of the mark at i, or 0.
-std::size_t clause_mark(std::string_view text, std::size_t i) {
-  const char c = text[i];
-  if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
-  if (c == '.') {
-    const bool inside = i + 1 < text.size() && std::isalnum(static_cast<unsigned char>(text[i + 1]));
-    return inside ? 0 : 1;
-  }
-  if (c == '\xE3' && text.substr(i, 3) == "。") return 3;
-  return 0;
-}
-
-// The clause around `at`, found locally: only the clauses with role words
-// are read, not every clause of the text.
-text::Clause clause_around(std::string_view text, std::size_t at) {
-  text::Clause c{0, text.size()};
-  for (std::size_t i = at; i-- > 0;)
-    if (std::size_t n = clause_mark(text, i)) {
-      c.begin = i + n;
-      break;
-    }
-  for (std::size_t i = at; i < text.size(); ++i)
-    if (clause_mark(text, i)) {
-      c.end = i;
-      break;
-    }
-  return c;
-}
-
 struct ClauseHits {
   std::vector<const Hit*> party, action, gather, published;
   bool own = false;
@@ -140,7 +109,7 @@ signals::SignalSet with_roles(signals::SignalSet found, std::string_view text) {
   std::vector<text::Clause> clauses;
   auto seed = [&](std::size_t at) {
     if (!clauses.empty() && at < clauses.back().end) return;  // seeds come in order
-    clauses.push_back(clause_around(text, at));
+    clauses.push_back(text::clause_around(text, at));
   };
   {
     std::size_t trader = traders ? text.find("商") : std::string_view::npos;

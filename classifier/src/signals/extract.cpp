@@ -238,10 +238,6 @@ bool is_payment(Signal s) {
   return s >= Signal::pay_content && s <= Signal::online_payment;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 // Quantified negation puts the denied thing first: "一个广告都没有",
 // "一分钱都没收过", "什么费用也不收". A negation cue that starts with 都 or 也
 // (or follows one) denies the phrase right before it when a quantifier (一…,
@@ -250,11 +246,11 @@ bool quantified_before(std::string_view text, std::uint32_t clause_begin, const 
   if (negation.begin < h.end) return false;
   std::string_view gap = text.substr(h.end, negation.begin - h.end);
   std::string_view cue = text.substr(negation.begin, negation.end - negation.begin);
-  const bool dou = starts_with(cue, "都") || starts_with(cue, "也");
+  const bool dou = cue.starts_with("都") || cue.starts_with("也");
   if (!(dou ? gap.empty() : (gap == "都" || gap == "也"))) return false;
   std::string_view phrase = text.substr(h.begin, h.end - h.begin);
   for (std::string_view q : {"一", "半"})
-    if (starts_with(phrase, q)) return true;
+    if (phrase.starts_with(q)) return true;
   // Up to five characters before the phrase.
   std::uint32_t from = h.begin;
   for (int n = 0; n < 5 && from > clause_begin; ++n) from = static_cast<std::uint32_t>(prev_char(text, from));

@@ -119,6 +119,25 @@ std::vector<Clause> split_clauses(std::string_view normalized) {
   return out;
 }
 
+Clause clause_around(std::string_view normalized, std::size_t at) {
+  const auto* s = reinterpret_cast<const unsigned char*>(normalized.data());
+  const std::size_t n = normalized.size();
+  Clause c{0, n};
+  for (std::size_t i = std::min(at, n); i-- > 0;)
+    if (const std::size_t m = clause_mark(s, n, i)) {
+      c.begin = i + m;
+      break;
+    }
+  for (std::size_t i = at; i < n; ++i)
+    if (clause_mark(s, n, i)) {
+      c.end = i;
+      break;
+    }
+  while (c.begin < c.end && is_blank(s[c.begin])) ++c.begin;
+  while (c.end > c.begin && is_blank(s[c.end - 1])) --c.end;
+  return c;
+}
+
 // ---------------------------------------------------------------------------
 
 CjkDictionary::CjkDictionary() {

@@ -19,6 +19,9 @@ struct Clause {
   std::size_t end = 0;
 };
 std::vector<Clause> split_clauses(std::string_view normalized);
+// The clause of split_clauses that holds byte `at`, found by scanning out
+// from `at` only (for callers that read a few clauses of a long text).
+Clause clause_around(std::string_view normalized, std::size_t at);
 
 // ICU's CJK word dictionary (brkitr/cjdict, the one its word breaker uses).
 // Its word breaker finds the cheapest path of dictionary words through each
