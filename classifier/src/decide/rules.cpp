@@ -39,6 +39,10 @@ constexpr Rule kRules[] = {
      "文本明确说没有自己的网站、App或小程序：没有需要备案或许可的互联网信息服务",
      "The text says it has no website, app or mini-program of its own: no internet information service to file or "
      "license"},
+    {"presence.abandoned", 1, Basis::measures, kArt2and4,
+     "文本说自己的网站或App已关闭、注销或放弃：已不再提供互联网信息服务",
+     "The text says its own site or app was closed, cancelled or abandoned: it no longer provides an internet "
+     "service"},
     {"presence.offline_app", 1, Basis::measures, kArt2and4, "应用无需联网即可使用，不向用户提供互联网信息服务",
      "The app works without a network: it provides no internet information service"},
     {"presence.local_tool", 1, Basis::measures, kArt2and4, "本地工具或单机游戏，未描述任何联网的信息服务",

@@ -1,5 +1,9 @@
 // Step 1: does the business provide an internet service of its own?
+#include <algorithm>
+#include <set>
+
 #include "decide/steps.hpp"
+#include "text/segment.hpp"
 
 namespace icp::decide {
 namespace {
@@ -36,6 +40,111 @@ void neither(Context& c, const char* rule, HitList evidence, bool explicit_in_te
   c.trace(rule, evidence);
 }
 
+// Where each hit sits: the index of its clause (text::split_clauses).
+class Clauses {
+ public:
+  explicit Clauses(std::string_view text) : clauses_(text::split_clauses(text)) {}
+  std::size_t of(const Hit& h) const {
+    auto it = std::upper_bound(clauses_.begin(), clauses_.end(), std::size_t{h.begin},
+                               [](std::size_t pos, const text::Clause& cl) { return pos < cl.begin; });
+    return it == clauses_.begin() ? 0 : static_cast<std::size_t>(it - clauses_.begin() - 1);
+  }
+
+ private:
+  std::vector<text::Clause> clauses_;
+};
+
+bool is_own(Signal s) {
+  return std::find(kOwn.begin(), kOwn.end(), s) != kOwn.end();
+}
+bool is_category(Signal s) {
+  return std::find(kCategories.begin(), kCategories.end(), s) != kCategories.end();
+}
+bool is_local(Signal s) {
+  return s == Signal::presence_local_tool || s == Signal::presence_offline_app;
+}
+
+// A site or app the text says was given up: a word of abandonment that opens its
+// own clause ("去年注销了", "后来放弃了") reaches back to the site or app of the
+// clause or two before it ("以前有个官网，去年注销了"). Within one clause the
+// extractor already denies what precedes the verb.
+bool abandoned(const Context& c, const Clauses& clauses, const Hit& own) {
+  const auto& hits = c.signals.hits();
+  for (const auto& u : hits) {
+    if (u.signal != Signal::presence_abandoned || u.begin < own.end) continue;
+    const auto cu = clauses.of(u), co = clauses.of(own);
+    if (cu == co || cu > co + 2) continue;
+    // Nothing else of substance opens the verb's clause, and no other site
+    // or app comes between.
+    const bool opens = std::none_of(hits.begin(), hits.end(), [&](const Hit& h) {
+      return !signals::is_cue(h.signal) && h.signal != Signal::presence_abandoned && h.begin >= own.end &&
+             h.begin < u.begin && (clauses.of(h) == cu || is_own(h.signal));
+    });
+    if (opens) return true;
+  }
+  return false;
+}
+
+// The own site/app/platform evidence that was not given up: weights of
+// distinct phrases, affirmed or planned.
+struct OwnEvidence {
+  int affirmed = 0, planned = 0, strongest = 0, abandoned = 0;
+  int site_or_miniprogram = 0;  // the heaviest affirmed site or mini-program phrase
+  HitList given_up;
+};
+OwnEvidence own_evidence(const Context& c, const Clauses& clauses) {
+  OwnEvidence e{.given_up = c.affirmed_hits({})};
+  std::set<std::uint32_t> seen_affirmed, seen_planned, seen_abandoned;
+  for (const auto& h : c.signals.hits()) {
+    if (!is_own(h.signal) || h.negated || (!h.affirmed() && !h.planned)) continue;
+    if (abandoned(c, clauses, h)) {
+      if (seen_abandoned.insert(h.phrase).second) e.abandoned += h.weight;
+      e.given_up.push_back(&h);
+      continue;
+    }
+    if (h.affirmed() && seen_affirmed.insert(h.phrase).second) {
+      e.affirmed += h.weight;
+      e.strongest = std::max(e.strongest, h.weight);
+      if (h.signal == Signal::presence_site || h.signal == Signal::presence_miniprogram)
+        e.site_or_miniprogram = std::max(e.site_or_miniprogram, h.weight);
+    }
+    if (h.planned && seen_planned.insert(h.phrase).second) e.planned += h.weight;
+  }
+  return e;
+}
+
+// Category words that describe a local feature ("多款通话风格", "群聊用的表情包",
+// "语音转文字存进记事本") sit in a clause with a local tool's words; the others
+// describe an exchange between users. The weight of the latter's distinct
+// clear phrases (a weak one — 节目, 模板, 视频 — names content, not an exchange).
+int exchange_categories(const Context& c, const Clauses& clauses) {
+  const auto& hits = c.signals.hits();
+  std::set<std::size_t> local_clauses;
+  for (const auto& h : hits)
+    if (is_local(h.signal) && h.affirmed()) local_clauses.insert(clauses.of(h));
+  std::set<std::uint32_t> seen;
+  int sum = 0;
+  for (const auto& h : hits)
+    if (is_category(h.signal) && h.weight >= 2 && h.affirmed() && !local_clauses.contains(clauses.of(h)) &&
+        seen.insert(h.phrase).second)
+      sum += h.weight;
+  return sum;
+}
+
+// An app whose described functions all run on the device: local tools'
+// words, and nothing that goes online — no internet words beyond one weak
+// one, no payments, no third-party merchants, no exchange between users.
+bool local_only(const Context& c, const Clauses& clauses) {
+  const int local = c.affirmed(Signal::presence_local_tool) + c.affirmed(Signal::presence_offline_app);
+  if (local < 2) return false;
+  const int online = c.affirmed(Signal::presence_online);
+  if (online > (local >= 4 ? 1 : 0) || c.affirmed_sum(kPay) > 0 ||
+      c.affirmed(Signal::service_third_party_merchants) > 0)
+    return false;
+  const int exchange = exchange_categories(c, clauses);
+  return exchange < 3 && exchange + online < local;
+}
+
 }  // namespace
 
 void step1_presence(Context& c) {
@@ -63,7 +172,9 @@ void step1_presence(Context& c) {
     return;
   }
 
-  const int own = c.affirmed_sum(kOwn);
+  const Clauses clauses(c.text.text);
+  const auto own_ev = own_evidence(c, clauses);
+  const int own = own_ev.affirmed;
   const int denied = c.negated_sum(kOwn);
   const int third_party = c.affirmed(Signal::presence_third_party);
   // Evidence that something runs online: internet words, platform
@@ -75,7 +186,7 @@ void step1_presence(Context& c) {
   // clear words for an own service to outweigh it ("没有网站和APP" still
   // leaves "只有一个小程序").
   const bool contested = third_party >= 2 || denied > 0;
-  const bool has_own = own > 0 && (!contested || strongest(c, kOwn) >= 2);
+  const bool has_own = own > 0 && (!contested || own_ev.strongest >= 2);
 
   // A licence item in a business scope: the company runs (or is setting up)
   // the service the licence covers.
@@ -85,12 +196,13 @@ void step1_presence(Context& c) {
     return;
   }
   if (!has_own) {
-    if (c.planned_sum(kOwn) > 0) {
+    if (own_ev.planned > 0) {
       c.found.presence = Presence::planned;
       c.decision.planned = true;
       c.trace("presence.planned", c.planned_hits(kOwn));
       return;
     }
+    if (own_ev.abandoned > 0) return neither(c, "presence.abandoned", own_ev.given_up, true);
     if (third_party >= 2)
       return neither(c, "presence.third_party_only",
                      c.affirmed_hits({Signal::presence_third_party, Signal::presence_offline}), true);
@@ -125,9 +237,13 @@ void step1_presence(Context& c) {
   if (offline >= 2 && online <= offline)
     return neither(c, "presence.offline_app", c.affirmed_hits({Signal::presence_offline_app}), true);
   const bool serves_customers = c.affirmed_sum(kOwnServices) >= 2;
-  if (c.affirmed(Signal::presence_local_tool) > 0 && online <= 1 && !serves_customers &&
-      c.affirmed(Signal::presence_online) == 0)
-    return neither(c, "presence.local_tool", c.affirmed_hits({Signal::presence_local_tool}), false);
+  // A website or mini-program is online by nature: never a local tool.
+  const bool web = own_ev.site_or_miniprogram >= 2;
+  const bool bare_tool = c.affirmed(Signal::presence_local_tool) > 0 && online <= 1 && !serves_customers &&
+                         c.affirmed(Signal::presence_online) == 0;
+  if (!web && (bare_tool || local_only(c, clauses)))
+    return neither(c, "presence.local_tool",
+                   c.affirmed_hits({Signal::presence_local_tool, Signal::presence_offline_app}), false);
 
   c.found.presence = Presence::own;
   if (!has_own) {
