@@ -30,6 +30,11 @@ constexpr OtherPermit kOtherPermits[] = {
      "Online games need publishing approval (版号) before launch"},
     {Signal::note_ride_hailing, "ride_hailing_permit", "网约车平台另需网络预约出租汽车经营许可",
      "Ride-hailing needs the online ride-hailing operating permit"},
+    {Signal::note_saas, "b21_online_processing",
+     "SaaS或面向企业的在线软件按经营性ICP办理，无需B25子类；若处理客户的交易或数据，还应核实是否属于在线数据处理与交易"
+     "处理业务（B21）",
+     "SaaS or online software sold to businesses is licensed as commercial ICP with no B25 sub-category; if it "
+     "processes customers' transactions or data, check whether online data and transaction processing (B21) applies"},
     {Signal::note_finance, "finance_approval", "互联网金融业务（理财、借贷、支付、证券）另需金融监管部门许可",
      "Internet finance (wealth management, lending, payment, securities) needs the financial regulators' approval"},
 };

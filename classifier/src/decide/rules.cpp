@@ -171,6 +171,10 @@ constexpr Rule kRules[] = {
      "自营网络游戏：玩家之间无聊天或发帖时不归入B25类别；游戏版号与网络文化经营许可证见备注",
      "An online game the company runs: no B25 category unless players chat or post; the game approval and the "
      "culture permit are in the notes"},
+    {"category.none_software", 4, Basis::brief, kBrief,
+     "SaaS、面向企业的在线软件、主机托管或云服务器：按经营性办理许可证，不归入B25类别（B21、IDC见备注）",
+     "SaaS, online software sold to businesses, hosting or cloud servers: a commercial licence with no B25 "
+     "category (B21 and IDC in the notes)"},
     {"category.2", 4, Basis::catalogue, kCatalogue, "第2类 信息搜索查询服务：通用的网页、图片、音视频搜索",
      "Category 2, search: general search over web pages, images, audio and video"},
     {"category.2_excluded", 4, Basis::brief, kBrief, "站内搜索、单一垂直领域或本地化搜索不属于第2类信息搜索查询服务",

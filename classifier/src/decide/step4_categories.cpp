@@ -72,9 +72,21 @@ void step4_report_categories(Context& c) {
   // certificate, not in the text. Nor is web-design work for clients a
   // category (domain.md's conventions).
   const bool from_scope = f.ground == Ground::scope_b25 || f.ground == Ground::scope_telecom;
+  // A fee for the design work itself (按项目收费) is still design-only.
   const bool design_only = c.affirmed(Signal::pay_design) > 0 &&
                            c.affirmed_sum({Signal::pay_content, Signal::pay_listing, Signal::pay_tipping,
-                                           Signal::pay_fee, Signal::pay_commission, Signal::pay_ads}) == 0;
+                                           Signal::pay_commission, Signal::pay_ads}) == 0;
+  // Nor is SaaS or online software sold to businesses, or hosting and cloud
+  // servers (domain.md's conventions): their subscriptions and fees buy the
+  // software or the server. Listing fees or tips still make a platform.
+  const bool software_or_hosting =
+      (c.affirmed(Signal::note_saas) >= 2 || c.affirmed(Signal::note_hosting) >= 2) &&
+      c.affirmed_sum({Signal::pay_listing, Signal::pay_tipping, Signal::pay_commission}) == 0;
+  if (software_or_hosting && d.decision == Outcome::license && d.categories.empty() && !from_scope &&
+      f.ground != Ground::held_licence) {
+    c.trace("category.none_software", c.affirmed_hits({Signal::note_saas, Signal::note_hosting}));
+    return;
+  }
   if (d.decision == Outcome::license && d.categories.empty() && !from_scope && !design_only &&
       f.ground != Ground::held_licence) {
     // An online game is commercial with no B25 category of its own unless

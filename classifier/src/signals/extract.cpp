@@ -440,6 +440,7 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
     clause_hits.clear();
   };
   std::size_t c = 0;
+  std::uint32_t negation_end = 0;  // of the last negation cue that stood
   for (const auto& m : matches) {
     // Matches outside every clause sit on punctuation; they are dropped.
     while (c < clauses.size() && clauses[c].end <= m.begin) ++c;
@@ -447,7 +448,11 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
     if (m.begin < clauses[c].begin || m.end > clauses[c].end) continue;
     const auto& phrase = lexicon.phrase(m.phrase);
     if (!words.acceptable(m, phrase, clauses[c])) continue;
+    // A mask right after a negation is not read as the trade word it masks
+    // for: "无广告创意家居" is an app with no ads, not 广告创意 work.
+    if (phrase.signal == Signal::neutral && negation_end == m.begin && m.begin != 0) continue;
     if (masking.masked(m, phrase.signal)) continue;
+    if (phrase.signal == Signal::cue_negation) negation_end = m.end;
     if (c != current) {
       flush();
       current = c;

@@ -36,7 +36,7 @@ namespace icp::signals {
   X(foreign_investment)                                                                   \
   /* beyond the brief: other permits and facts worth a note */                            \
   X(note_hosting) X(note_culture) X(note_audiovisual) X(note_game) X(note_ride_hailing)   \
-  X(note_finance) X(server_abroad)                                                        \
+  X(note_finance) X(note_saas) X(server_abroad)                                           \
   /* scope cues: they modify the phrases around them in the same clause */                \
   X(cue_negation) X(cue_undone) X(cue_plan) X(cue_maybe) X(cue_past) X(cue_offline)       \
   X(cue_break)                                                                            \
