@@ -6,6 +6,7 @@
 #include "facts/from_text.hpp"
 #include "lexicon.hpp"
 #include "permits/held_permits.hpp"
+#include "prices/prices.hpp"
 #include "readiness/readiness.hpp"
 #include "roles/platform_roles.hpp"
 #include "scope/scope_signals.hpp"
@@ -88,8 +89,10 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
   thread_local signals::Found found;  // one pass for both; reused, it keeps its capacity
   impl_->compiled.find(normalized.text, found);
   const auto scope = scope::read(normalized.text);
-  const auto signals = roles::with_roles(
-      scope::with_scope(signals::extract(normalized, impl_->compiled, impl_->segmenter, found.phrases), scope),
+  const auto signals = prices::with_prices(
+      roles::with_roles(
+          scope::with_scope(signals::extract(normalized, impl_->compiled, impl_->segmenter, found.phrases), scope),
+          normalized.text),
       normalized.text);
   const auto stated = facts::facts_from_text(normalized, found.keywords);
   const Facts in_play = facts::merge(stated.facts, given);

@@ -29,6 +29,8 @@ double base_confidence(const Context& c) {
       return 0.88;
     case Ground::nonprofit:
       return 0.82;
+    case Ground::individual:
+      return 0.7;
     case Ground::scope_b25:
       return 0.9;
     case Ground::scope_telecom:

@@ -39,6 +39,7 @@ enum class Ground {
   presumed,       // platform, payer unstated
   free_no_ads,    // explicitly free and without ads
   nonprofit,      // public or non-profit operator
+  individual,     // a person's own site or mini-program, payer unstated
   own_content,    // brochure, own goods, own services
   scope_b25,      // the business scope registers B25
   scope_telecom,  // the business scope registers a telecom licence, kind unnamed

@@ -133,6 +133,10 @@ constexpr Rule kRules[] = {
     {"noncommercial.nonprofit", 3, Basis::measures, kArt3,
      "由非营利、公益或公共机构运营，未见收费或广告：非经营性，备案即可",
      "Run by a non-profit, public-interest or public body with no fees or ads seen: non-commercial, a filing"},
+    {"noncommercial.individual", 3, Basis::brief, kBrief,
+     "个人运营的网站、论坛或小程序，未见收费或广告：推定为非经营性，备案即可（个人不能持有经营许可证）",
+     "Run by an individual, with no fees or ads seen: presumed non-commercial, a filing (an individual cannot "
+     "hold the licence)"},
     {"noncommercial.own_content", 3, Basis::measures, kArt3,
      "只展示本企业信息、自有商品或自有免费内容，未见收费或广告：推定为非经营性，备案即可",
      "Presents only the company, its own goods or its own free content, no fees or ads seen: presumed "

@@ -64,6 +64,11 @@ void commercial_from_text(Context& c) {
   const bool says_free = states_free || c.affirmed(Signal::free) > 0;
   const bool no_ads = c.negated(Signal::pay_ads) > 0;
   const bool public_operator = c.affirmed(Signal::operator_nonprofit) >= 2 || c.affirmed(Signal::operator_public) >= 2;
+  // The presumption is about companies: platforms are run to earn. A person's
+  // own forum, blog or mini-program that names no income is a hobby, and an
+  // individual cannot hold the licence anyway (domain.md step 3).
+  // A clear statement (我个人, 个人主体), not a passing 本人.
+  const bool individual = c.signals[Signal::operator_individual].strongest >= 3;
 
   if (c.affirmed(Signal::online_payment) > 0)
     c.trace("commercial.payment_not_test", c.affirmed_hits({Signal::online_payment}));
@@ -143,6 +148,9 @@ void commercial_from_text(Context& c) {
     } else if (no_ads && says_free) {
       decide(c, Outcome::filing, Ground::free_no_ads);
       c.trace("noncommercial.free_no_ads", free_evidence());
+    } else if (individual) {
+      decide(c, Outcome::filing, Ground::individual);
+      c.trace("noncommercial.individual", c.affirmed_hits({Signal::operator_individual}));
     } else if (self_presentation && !f.strong_platform) {
       decide(c, Outcome::filing, Ground::own_content);
       c.trace("noncommercial.own_content", {});

@@ -36,7 +36,15 @@ void step4_detect_categories(Context& c) {
   f.category[5] = holds(c, {Signal::cat5_protection}, 2, 3);
 
   f.online_game = c.affirmed(Signal::note_game) >= 2;
-  f.any_platform = f.category[1] || f.category[2] || f.category[3] || f.category[4] || f.category[5];
+  // Category 1 by delivery words alone (视频, 地图, 资讯) may be the operator's
+  // own content, presumed non-commercial (domain.md step 3). It is a platform
+  // when others publish on it (cat1_publish, the roles grammar's matches),
+  // when a delivery word is unmistakable (直播, 应用商店), or when it delivers
+  // news, which is others' reporting and a regulated service.
+  const bool cat1_platform =
+      f.category[1] && (f.marketplace || c.affirmed(Signal::cat1_publish) >= 2 ||
+                        c.signals[Signal::cat1_delivery].strongest >= 3 || c.affirmed(Signal::sector_news) >= 2);
+  f.any_platform = cat1_platform || f.category[2] || f.category[3] || f.category[4] || f.category[5];
   f.strong_platform = f.marketplace || (f.category[1] && decisive(c, cat1)) ||
                       (f.category[2] && decisive(c, {Signal::cat2_search})) ||
                       (f.category[3] && decisive(c, {Signal::cat3_community})) ||

@@ -178,9 +178,13 @@ signals::SignalSet with_roles(signals::SignalSet found, std::string_view text) {
     // Gathering others' information: what is gathered is others' (a count of
     // third parties, or what others publish), not its own recipes.
     if (!c.gather.empty()) {
-      const bool others = third_parties || !c.published.empty() ||
+      const Hit* g = c.gather.front();
+      // A word can be both (采集): what is gathered must be another word.
+      const bool published = std::any_of(c.published.begin(), c.published.end(),
+                                         [g](const Hit* p) { return p->end <= g->begin || p->begin >= g->end; });
+      const bool others = third_parties || published ||
                           std::any_of(c.party.begin(), c.party.end(), [](const Hit* p) { return p->weight >= 3; });
-      if (others) add(c.gather.front()->begin, c.gather.front()->end, 2);
+      if (others) add(g->begin, g->end, 2);
     }
   }
   if (added.empty()) return found;
