@@ -54,6 +54,7 @@ struct Findings {
   bool trade = false;
   bool own_info = false;
   bool own_customers = false;
+  bool own_customer_talk = false;  // category 4 words are the company talking with its own customers
   std::array<bool, 6> category{};  // [1]..[5]
   bool strong_platform = false;    // a category with decisive evidence
   bool any_platform = false;

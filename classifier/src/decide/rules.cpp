@@ -179,6 +179,10 @@ constexpr Rule kRules[] = {
      "SaaS、面向企业的在线软件、主机托管或云服务器：按经营性办理许可证，不归入B25类别（B21、IDC见备注）",
      "SaaS, online software sold to businesses, hosting or cloud servers: a commercial licence with no B25 "
      "category (B21 and IDC in the notes)"},
+    {"category.4_own_customers", 4, Basis::brief, kBrief,
+     "与本企业客户之间的视频、聊天（本院医生问诊、理赔视频、售后沟通）是企业为自己的客户服务，不属于第4类即时信息交互",
+     "Video or chat between the company and its own customers (its doctors' consultations, a claims call, "
+     "after-sales) is the company serving them, not category 4 messaging between users"},
     {"category.2", 4, Basis::catalogue, kCatalogue, "第2类 信息搜索查询服务：通用的网页、图片、音视频搜索",
      "Category 2, search: general search over web pages, images, audio and video"},
     {"category.2_excluded", 4, Basis::brief, kBrief, "站内搜索、单一垂直领域或本地化搜索不属于第2类信息搜索查询服务",

@@ -34,6 +34,14 @@ void step4_detect_categories(Context& c) {
   f.category[3] = holds(c, {Signal::cat3_community}, 2, 3);
   f.category[4] = holds(c, {Signal::cat4_messaging}, 2, 3);
   f.category[5] = holds(c, {Signal::cat5_protection}, 2, 3);
+  // Video or chat between the company and its own customers (a hospital's
+  // video consultations with its doctors, an insurer's claims call) is the
+  // company serving them, not messaging between users (domain.md: a
+  // company's own customer-service chat is not category 3 or 4). Users who
+  // post, or third parties who act, make it a platform again.
+  f.own_customer_talk = f.category[4] && f.own_customers && !f.marketplace && !f.category[3] &&
+                        c.signals[Signal::cat1_publish].strongest < 3;
+  if (f.own_customer_talk) f.category[4] = false;
 
   f.online_game = c.affirmed(Signal::note_game) >= 2;
   // Category 1 by delivery words alone (视频, 地图, 资讯) may be the operator's
@@ -73,6 +81,7 @@ void step4_report_categories(Context& c) {
     }
     c.trace(kRule[n], evidence);
   }
+  if (f.own_customer_talk) c.trace("category.4_own_customers", c.affirmed_hits({Signal::cat4_messaging}));
   if (c.affirmed(Signal::search_vertical) >= 2 && !f.category[2])
     c.trace("category.2_excluded", c.affirmed_hits({Signal::search_vertical}));
   // A licence read from a business scope or held (a footer's number) says
