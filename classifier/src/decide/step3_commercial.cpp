@@ -63,7 +63,10 @@ void commercial_from_text(Context& c) {
   const bool states_free = c.affirmed(Signal::free) >= 2 || c.negated_sum(kUserPays) > 0 || stopped_charging;
   const bool says_free = states_free || c.affirmed(Signal::free) > 0;
   const bool no_ads = c.negated(Signal::pay_ads) > 0;
-  const bool public_operator = c.affirmed(Signal::operator_nonprofit) >= 2 || c.affirmed(Signal::operator_public) >= 2;
+  // A public body named beside third-party merchants selling is a client or a
+  // partner, not the operator: a marketplace is run to earn.
+  const bool public_operator =
+      (c.affirmed(Signal::operator_nonprofit) >= 2 || c.affirmed(Signal::operator_public) >= 2) && !f.marketplace;
   // The presumption is about companies: platforms are run to earn. A person's
   // own forum, blog or mini-program that names no income is a hobby, and an
   // individual cannot hold the licence anyway (domain.md step 3).
