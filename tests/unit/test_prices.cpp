@@ -37,6 +37,10 @@ TEST_SUITE("prices") {
     CHECK(prices(t, {hit_on(t, "会员", Signal::role_party)}) == std::vector<std::string>{"20元"});
     const std::string d = "下载高清版每份收5元";
     CHECK(prices(d, {hit_on(d, "下载", Signal::cat1_delivery)}) == std::vector<std::string>{"5元"});
+    const std::string sep = "下载高清版，88元";
+    CHECK(prices(sep, {hit_on(sep, "下载", Signal::cat1_delivery)}).empty());  // another clause
+    const std::string thousands = "下载全部素材每年1,200元";
+    CHECK(prices(thousands, {hit_on(thousands, "下载", Signal::cat1_delivery)}) == std::vector<std::string>{"1,200元"});
     const std::string han = "在线阅读一篇九块九";
     CHECK(prices(han, {hit_on(han, "在线阅读", Signal::cat1_delivery)}) == std::vector<std::string>{"九块"});
     const std::string sign = "unlock downloads for ¥30";
@@ -52,6 +56,8 @@ TEST_SUITE("prices") {
     CHECK(prices(zero, {hit_on(zero, "视频", Signal::cat1_delivery)}).empty());
     const std::string apart = "茶叶每斤200元。官网有视频介绍";
     CHECK(prices(apart, {hit_on(apart, "视频", Signal::cat1_delivery)}).empty());
+    const std::string from = "会员视频9.9元起";
+    CHECK(prices(from, {hit_on(from, "视频", Signal::cat1_delivery)}).empty());
     const std::string none = "会员可以看全部视频";
     CHECK(prices(none, {hit_on(none, "视频", Signal::cat1_delivery)}).empty());
   }

@@ -39,7 +39,10 @@ void step4_detect_categories(Context& c) {
   // company serving them, not messaging between users (domain.md: a
   // company's own customer-service chat is not category 3 or 4). Users who
   // post, or third parties who act, make it a platform again.
-  f.own_customer_talk = f.category[4] && f.own_customers && !f.marketplace && !f.category[3] &&
+  // The operator must show itself as the provider (官方, 本院, 我们的):
+  // "在线向执业医师问诊" alone is a platform's.
+  const bool own_provider = c.affirmed(Signal::role_own) > 0;
+  f.own_customer_talk = f.category[4] && f.own_customers && own_provider && !f.marketplace && !f.category[3] &&
                         c.signals[Signal::cat1_publish].strongest < 3;
   if (f.own_customer_talk) f.category[4] = false;
 

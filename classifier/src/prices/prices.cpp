@@ -48,6 +48,7 @@ bool amount_before(std::string_view text, std::size_t unit, std::size_t unit_len
     nonzero |= is_digit(text[i - 1]) && text[i - 1] != '0';
     --i;
   }
+  while (i < unit && !is_digit(text[i])) ++i;  // "，88元": the separator is not part of the amount
   if (i == unit) {
     const std::size_t han = han_number_before(text, unit);
     if (han == 0) return false;
@@ -93,7 +94,8 @@ std::vector<Amount> amounts(std::string_view text) {
 // a gift or bonus to the user, a loan, a payout, a price of goods.
 constexpr std::string_view kNotAFee[] = {"送",   "领",   "返",   "赚",   "奖",   "补贴", "红包", "抵",   "减",
                                          "省",   "赔",   "下款", "额度", "借",   "贷",   "工资", "月薪", "收入",
-                                         "佣金", "提现", "现金", "价值", "原价", "商品", "包邮", "起投", "收益"};
+                                         "佣金", "提现", "现金", "价值", "原价", "商品", "包邮", "起投", "收益",
+                                         "首付", "门槛", "秒杀", "特价", "购物", "券"};
 
 // What a fee can pay for: the information delivered, a membership, the fee words themselves.
 bool pays_for_information(const Hit& h) {
@@ -118,7 +120,8 @@ signals::SignalSet with_prices(signals::SignalSet found, std::string_view text) 
   const auto& hits = found.hits();
   std::vector<Hit> added;
   for (const Amount& a : all) {
-    if (a.zero) continue;
+    // 9.9元起, 1元起提, 100元起投: a starting price of goods or an investment.
+    if (a.zero || text.substr(a.end).starts_with("起")) continue;
     const text::Clause clause = text::clause_around(text, a.begin);
     const std::string_view words = text.substr(clause.begin, clause.end - clause.begin);
     if (std::any_of(std::begin(kNotAFee), std::end(kNotAFee),
