@@ -41,7 +41,11 @@ void step4_detect_categories(Context& c) {
   // post, or third parties who act, make it a platform again.
   // The operator must show itself as the provider (官方, 本院, 我们的):
   // "在线向执业医师问诊" alone is a platform's.
-  const bool own_provider = c.affirmed(Signal::role_own) > 0;
+  // A messaging service sold to businesses (a SaaS chat window, a cloud IVR
+  // line) is category 4 itself: the talk is its product.
+  const bool sold = c.affirmed(Signal::note_saas) >= 2 ||
+                    c.affirmed_sum({Signal::pay_content, Signal::pay_fee, Signal::pay_design}) >= 2;
+  const bool own_provider = c.affirmed(Signal::role_own) > 0 && !sold;
   f.own_customer_talk = f.category[4] && f.own_customers && own_provider && !f.marketplace && !f.category[3] &&
                         c.signals[Signal::cat1_publish].strongest < 3;
   if (f.own_customer_talk) f.category[4] = false;
