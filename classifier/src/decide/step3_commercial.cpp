@@ -154,7 +154,9 @@ void commercial_from_text(Context& c) {
     } else if (individual) {
       decide(c, Outcome::filing, Ground::individual);
       c.trace("noncommercial.individual", c.affirmed_hits({Signal::operator_individual}));
-    } else if (self_presentation && !f.strong_platform) {
+    } else if (self_presentation && !f.strong_platform && !f.category[3] && !f.category[4]) {
+      // Users who talk to or post for each other are a B25 service beside
+      // the shop or brochure: only a publishing-only side yields to them.
       decide(c, Outcome::filing, Ground::own_content);
       c.trace("noncommercial.own_content", {});
     } else {
