@@ -182,6 +182,12 @@ void step1_presence(Context& c) {
   const int online = c.affirmed(Signal::presence_online) + c.affirmed_sum(kCategories) + c.affirmed_sum(kPay);
   const bool service_described = strongest(c, kCategories) >= 3 || c.affirmed(Signal::presence_online) >= 2;
 
+  // Real descriptions often praise features without naming the site or app
+  // ("海量小说免费读", "在线缴纳罚款"): features of an online service imply one.
+  // Markup around the company's own pages ("<p>公司简介</p>") is a web page.
+  const bool web_page = c.text.had_markup && c.affirmed_sum(kOwnServices) >= 2;
+  const int digital = online + c.affirmed(Signal::online_payment) + (web_page ? 2 : 0) +
+                      (c.affirmed_sum(kOwnServices) >= 2 && online + c.affirmed(Signal::online_payment) > 0 ? 2 : 0);
   // A shop or account on someone else's platform, or a denied site, needs
   // clear words for an own service to outweigh it ("没有网站和APP" still
   // leaves "只有一个小程序").
@@ -203,7 +209,11 @@ void step1_presence(Context& c) {
       return;
     }
     if (own_ev.abandoned > 0) return neither(c, "presence.abandoned", own_ev.given_up, true);
-    if (third_party >= 2)
+    // A platform named in passing (抖音铃声, 玩家QQ群, 关注公众号) beside a
+    // service the text describes is a channel, not where the service runs:
+    // only activity on it (在抖音开店, 淘宝店, 发在某) outweighs the service.
+    const bool on_others = c.signals[Signal::presence_third_party].strongest >= 3;
+    if (third_party >= 2 && (on_others || (!service_described && digital < 2)))
       return neither(c, "presence.third_party_only",
                      c.affirmed_hits({Signal::presence_third_party, Signal::presence_offline}), true);
     if (denied > 0) {
@@ -213,12 +223,6 @@ void step1_presence(Context& c) {
       return neither(c, "presence.denied", evidence, true);
     }
   }
-  // Real descriptions often praise features without naming the site or app
-  // ("海量小说免费读", "在线缴纳罚款"): features of an online service imply one.
-  // Markup around the company's own pages ("<p>公司简介</p>") is a web page.
-  const bool web_page = c.text.had_markup && c.affirmed_sum(kOwnServices) >= 2;
-  const int digital = online + c.affirmed(Signal::online_payment) + (web_page ? 2 : 0) +
-                      (c.affirmed_sum(kOwnServices) >= 2 && online + c.affirmed(Signal::online_payment) > 0 ? 2 : 0);
   if (!has_own && digital < 2 && !service_described) {
     // Registered activities are not services: 软件开发 is work for clients.
     if (c.scope.found)
