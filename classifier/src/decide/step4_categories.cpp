@@ -1,5 +1,7 @@
 // Step 4: which of the five B25 sub-categories the service falls in —
 // decided from what it does, not from whether it charges.
+#include <map>
+
 #include "decide/steps.hpp"
 
 namespace icp::decide {
@@ -20,12 +22,24 @@ bool decisive(const Context& c, std::initializer_list<Signal> list) {
   return holds(c, list, 3, 5);
 }
 
+// A library of one kind of content, named again and again (小说 … 小说 …
+// 小说, 漫画大全): the content is the product, and novels, comics, films
+// and the like are others' works, not the operator's own information.
+bool content_library(const Context& c) {
+  constexpr int kTimes = 3;
+  std::map<std::uint32_t, int> times;
+  for (const auto& h : c.signals.hits())
+    if (h.signal == Signal::cat1_delivery && h.weight >= 2 && h.affirmed() && ++times[h.phrase] >= kTimes) return true;
+  return false;
+}
+
 }  // namespace
 
 void step4_detect_categories(Context& c) {
   auto& f = c.found;
   const auto cat1 = {Signal::cat1_publish, Signal::cat1_delivery};
-  f.category[1] = holds(c, cat1, 3, 3) || f.marketplace;
+  const bool library = content_library(c);
+  f.category[1] = holds(c, cat1, 3, 3) || f.marketplace || library;
   // Internal, vertical or local search is not category 2 (the brief); only
   // an unmistakably general engine survives such context.
   const bool vertical = c.affirmed(Signal::search_vertical) >= 2;
@@ -56,8 +70,9 @@ void step4_detect_categories(Context& c) {
   // when others publish on it (cat1_publish, the roles grammar's matches),
   // when a delivery word is unmistakable (直播, 应用商店), or when it delivers
   // news, which is others' reporting and a regulated service.
+  // A library of others' works is one too.
   const bool cat1_platform =
-      f.category[1] && (f.marketplace || c.affirmed(Signal::cat1_publish) >= 2 ||
+      f.category[1] && (library || f.marketplace || c.affirmed(Signal::cat1_publish) >= 2 ||
                         c.signals[Signal::cat1_delivery].strongest >= 3 || c.affirmed(Signal::sector_news) >= 2);
   f.any_platform = cat1_platform || f.category[2] || f.category[3] || f.category[4] || f.category[5];
   f.strong_platform = f.marketplace || (f.category[1] && decisive(c, cat1)) ||
