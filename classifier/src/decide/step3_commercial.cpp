@@ -112,7 +112,11 @@ void commercial_from_text(Context& c) {
 
   // Someone pays for the information service: the text says so. Generic fee
   // words lose to an explicit "free and no ads" about the site itself.
-  const bool explicit_free_site = states_free && no_ads && pay_strongest <= 1;
+  // Fees alone (咨询费, 服务费: what the company charges for its own work)
+  // are such generic words; paid content, listings or tips are not.
+  const bool only_fees = c.affirmed_sum({Signal::pay_content, Signal::pay_listing, Signal::pay_tipping,
+                                         Signal::pay_commission, Signal::pay_ads, Signal::pay_design}) == 0;
+  const bool explicit_free_site = states_free && no_ads && (pay_strongest <= 1 || only_fees);
   if ((pay_strongest >= 2 || pay >= 3) && !explicit_free_site) {
     const bool users_pay = c.affirmed_sum(kUserPays) > 0;
     const bool design = c.affirmed(Signal::pay_design) > 0;
