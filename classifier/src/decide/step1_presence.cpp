@@ -40,18 +40,26 @@ void neither(Context& c, const char* rule, HitList evidence, bool explicit_in_te
   c.trace(rule, evidence);
 }
 
-// Where each hit sits: the index of its clause (text::split_clauses).
+// Where each hit sits: the index of its clause (text::split_clauses). Split
+// on first use: only abandoned sites and local tools ask, and most texts
+// have neither (a split is a pass over the whole text).
 class Clauses {
  public:
-  explicit Clauses(std::string_view text) : clauses_(text::split_clauses(text)) {}
+  explicit Clauses(std::string_view text) : text_(text) {}
   std::size_t of(const Hit& h) const {
+    if (!split_) {
+      clauses_ = text::split_clauses(text_);
+      split_ = true;
+    }
     auto it = std::upper_bound(clauses_.begin(), clauses_.end(), std::size_t{h.begin},
                                [](std::size_t pos, const text::Clause& cl) { return pos < cl.begin; });
     return it == clauses_.begin() ? 0 : static_cast<std::size_t>(it - clauses_.begin() - 1);
   }
 
  private:
-  std::vector<text::Clause> clauses_;
+  std::string_view text_;
+  mutable bool split_ = false;
+  mutable std::vector<text::Clause> clauses_;
 };
 
 bool is_own(Signal s) {
