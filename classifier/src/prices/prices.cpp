@@ -112,10 +112,9 @@ bool pays_for_information(const Hit& h) {
 
 }  // namespace
 
-signals::SignalSet with_prices(signals::SignalSet found, std::string_view text) {
+std::vector<Hit> with_prices(std::vector<Hit> hits, std::string_view text) {
   const auto all = amounts(text);
-  if (all.empty()) return found;
-  const auto& hits = found.hits();
+  if (all.empty()) return hits;
   std::vector<Hit> added;
   for (const Amount& a : all) {
     if (a.zero) continue;
@@ -136,11 +135,8 @@ signals::SignalSet with_prices(signals::SignalSet found, std::string_view text) 
     price.past = paid->past;
     added.push_back(price);
   }
-  if (added.empty()) return found;
-  std::vector<Hit> merged(hits.begin(), hits.end());
-  merged.insert(merged.end(), added.begin(), added.end());
-  std::stable_sort(merged.begin(), merged.end(), [](const Hit& x, const Hit& y) { return x.begin < y.begin; });
-  return signals::SignalSet(std::move(merged));
+  signals::merge_hits(hits, added);
+  return hits;
 }
 
 }  // namespace icp::prices

@@ -87,8 +87,7 @@ struct ClauseHits {
 
 }  // namespace
 
-signals::SignalSet with_roles(signals::SignalSet found, std::string_view text) {
-  const auto& hits = found.hits();
+std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
   // Only texts that can match: a party with an action, a clear party (to
   // be counted), gathering, or a count of traders (…家…商).
   bool party = false, clear_party = false, action = false, gather = false;
@@ -99,7 +98,7 @@ signals::SignalSet with_roles(signals::SignalSet found, std::string_view text) {
     gather |= h.signal == Signal::role_gather;
   }
   const bool traders = text.find("家") != std::string_view::npos && text.find("商") != std::string_view::npos;
-  if (!(party && action) && !clear_party && !gather && !traders) return found;
+  if (!(party && action) && !clear_party && !gather && !traders) return hits;
 
   std::vector<Hit> added;
   auto add = [&](std::uint32_t begin, std::uint32_t end, std::uint32_t pattern) {
@@ -187,11 +186,8 @@ signals::SignalSet with_roles(signals::SignalSet found, std::string_view text) {
       if (others) add(g->begin, g->end, 2);
     }
   }
-  if (added.empty()) return found;
-  std::vector<Hit> all(hits.begin(), hits.end());
-  all.insert(all.end(), added.begin(), added.end());
-  std::stable_sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
-  return signals::SignalSet(std::move(all));
+  signals::merge_hits(hits, added);
+  return hits;
 }
 
 }  // namespace icp::roles

@@ -412,8 +412,21 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
   return extract(text, lexicon, segmenter, found.phrases);
 }
 
+void merge_hits(std::vector<Hit>& hits, std::vector<Hit>& added) {
+  const auto by_begin = [](const Hit& a, const Hit& b) { return a.begin < b.begin; };
+  std::stable_sort(added.begin(), added.end(), by_begin);
+  const auto middle = static_cast<std::ptrdiff_t>(hits.size());
+  hits.insert(hits.end(), added.begin(), added.end());
+  std::inplace_merge(hits.begin(), hits.begin() + middle, hits.end(), by_begin);
+}
+
 SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
                   const text::WordSegmenter& segmenter, const std::vector<match::Match>& matches) {
+  return SignalSet(extract_hits(text, lexicon, segmenter, matches));
+}
+
+std::vector<Hit> extract_hits(const text::NormalizedText& text, const CompiledLexicon& lexicon,
+                              const text::WordSegmenter& segmenter, const std::vector<match::Match>& matches) {
   std::string_view view = text.text;
   thread_local Scratch scratch;
   const auto clauses = text::split_clauses(view);
@@ -460,7 +473,7 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
     clause_hits.push_back({phrase.signal, phrase.weight, m.begin, m.end, m.phrase});
   }
   flush();
-  return SignalSet(std::move(hits));
+  return hits;
 }
 
 }  // namespace icp::signals
