@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "text/find.hpp"
 #include "text/segment.hpp"
 
 namespace icp::roles {
@@ -56,7 +57,8 @@ bool counted(std::string_view text, std::size_t at, std::size_t floor) {
 // Trades named by the 商 suffix after a count: "数千家苗木商", "3000家供应商".
 bool counted_traders(std::string_view text, std::size_t begin, std::size_t end, std::uint32_t& at, std::uint32_t& to) {
   const std::string_view clause = text.substr(0, end);  // a search never runs past its clause
-  for (std::size_t i = clause.find("商", begin); i != std::string_view::npos; i = clause.find("商", i + 3)) {
+  for (std::size_t i = text::find_word(clause, "商", begin); i != std::string_view::npos;
+       i = text::find_word(clause, "商", i + 3)) {
     // The word after 商 must not make it something else (商品, 商城, 商业).
     const std::string_view next = text.substr(i + 3);
     if (starts_with_any(next, {"品", "城", "业", "场", "务", "标", "机", "量", "铺"})) continue;
@@ -97,7 +99,8 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
     action |= h.signal == Signal::role_action;
     gather |= h.signal == Signal::role_gather;
   }
-  const bool traders = text.find("家") != std::string_view::npos && text.find("商") != std::string_view::npos;
+  const bool traders =
+      text::find_word(text, "家") != std::string_view::npos && text::find_word(text, "商") != std::string_view::npos;
   if (!(party && action) && !clear_party && !gather && !traders) return hits;
 
   std::vector<Hit> added;
@@ -111,15 +114,15 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
     clauses.push_back(text::clause_around(text, at));
   };
   {
-    std::size_t trader = traders ? text.find("商") : std::string_view::npos;
+    std::size_t trader = traders ? text::find_word(text, "商") : std::string_view::npos;
     for (const Hit& h : hits) {
       while (trader != std::string_view::npos && trader < h.begin) {
         seed(trader);
-        trader = text.find("商", trader + 3);
+        trader = text::find_word(text, "商", trader + 3);
       }
       if (h.signal == Signal::role_party || h.signal == Signal::role_gather) seed(h.begin);
     }
-    for (; trader != std::string_view::npos; trader = text.find("商", trader + 3)) seed(trader);
+    for (; trader != std::string_view::npos; trader = text::find_word(text, "商", trader + 3)) seed(trader);
   }
   for (const auto& clause : clauses) {
     ClauseHits c;
