@@ -85,6 +85,11 @@ bool enumerated_between(std::string_view text, std::uint32_t from, std::uint32_t
 struct ClauseHits {
   std::vector<const Hit*> party, action, gather, published;
   bool own = false;
+  // Cleared for the next clause, keeping the capacity (no allocation per clause).
+  void clear() {
+    party.clear(), action.clear(), gather.clear(), published.clear();
+    own = false;
+  }
 };
 
 }  // namespace
@@ -124,8 +129,9 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
     }
     for (; trader != std::string_view::npos; trader = text::find_word(text, "商", trader + 3)) seed(trader);
   }
+  ClauseHits c;
   for (const auto& clause : clauses) {
-    ClauseHits c;
+    c.clear();
     const std::size_t next =
         static_cast<std::size_t>(std::lower_bound(hits.begin(), hits.end(), clause.begin,
                                                   [](const Hit& h, std::size_t at) { return h.begin < at; }) -
