@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
-#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -378,16 +377,22 @@ void set_full_clause_segmentation(bool on) {
 
 SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
   // Per phrase id, which of affirmed (1), negated (2), planned (4) it already counted for.
-  // Lexicon phrase ids are small; a map only for ids beyond any lexicon (the
-  // scope reader's and the roles grammar's own hits), which must not size
-  // the dense table.
+  // Lexicon phrase ids are small; a short list, searched in turn, only for
+  // ids beyond any lexicon (the readers' own hits: a few distinct ids a
+  // text), which must not size the dense table.
   constexpr std::uint32_t kDense = 1u << 20;
   std::uint32_t max_phrase = 0;
   for (const auto& h : hits_)
     if (h.phrase < kDense) max_phrase = std::max(max_phrase, h.phrase);
   thread_local std::vector<std::uint8_t> seen;
-  std::map<std::uint32_t, std::uint8_t> sparse;
+  thread_local std::vector<std::pair<std::uint32_t, std::uint8_t>> sparse;
   seen.assign(hits_.empty() ? 0 : std::size_t{max_phrase} + 1, 0);
+  sparse.clear();
+  auto sparse_flags = [](std::uint32_t phrase) -> std::uint8_t& {
+    for (auto& [id, flags] : sparse)
+      if (id == phrase) return flags;
+    return sparse.emplace_back(phrase, std::uint8_t{0}).second;
+  };
   auto first_time = [](std::uint8_t& flags, std::uint8_t bit) {
     if (flags & bit) return false;
     flags |= bit;
@@ -395,7 +400,7 @@ SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
   };
   for (const auto& h : hits_) {
     auto& s = strengths_[static_cast<std::size_t>(h.signal)];
-    auto& flags = h.phrase < kDense ? seen[h.phrase] : sparse[h.phrase];
+    auto& flags = h.phrase < kDense ? seen[h.phrase] : sparse_flags(h.phrase);
     if (h.affirmed() && first_time(flags, 1)) {
       s.affirmed += h.weight;
       s.strongest = std::max(s.strongest, h.weight);
