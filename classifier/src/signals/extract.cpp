@@ -384,9 +384,10 @@ SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
   std::uint32_t max_phrase = 0;
   for (const auto& h : hits_)
     if (h.phrase < kDense) max_phrase = std::max(max_phrase, h.phrase);
+  // All zero between texts: each text clears the entries it set, not the table.
   thread_local std::vector<std::uint8_t> seen;
   thread_local std::vector<std::pair<std::uint32_t, std::uint8_t>> sparse;
-  seen.assign(hits_.empty() ? 0 : std::size_t{max_phrase} + 1, 0);
+  if (seen.size() <= max_phrase) seen.resize(std::size_t{max_phrase} + 1, 0);
   sparse.clear();
   auto sparse_flags = [](std::uint32_t phrase) -> std::uint8_t& {
     for (auto& [id, flags] : sparse)
@@ -408,6 +409,8 @@ SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
     if (h.negated && !h.past && first_time(flags, 2)) s.negated += h.weight;
     if (h.planned && !h.negated && first_time(flags, 4)) s.planned += h.weight;
   }
+  for (const auto& h : hits_)
+    if (h.phrase < kDense) seen[h.phrase] = 0;
 }
 
 SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
