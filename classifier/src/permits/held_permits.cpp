@@ -253,6 +253,14 @@ void named_certificates(string_view t, std::vector<Found>& out) {
   }
 }
 
+// Every number read above has five digits or more (a filing's eight, a
+// certificate's six…).
+bool has_five_digits(string_view t) {
+  std::size_t n = 0;
+  for (char c : t) n += is_digit(c);  // no early exit: the compiler vectorises the count
+  return n >= 5;
+}
+
 }  // namespace
 
 // Indexed by Kind.
@@ -275,9 +283,12 @@ string_view evidence_signal(Kind kind) {
 }
 
 std::vector<Held> read_held_permits(string_view t) {
-  // The anchors are searched in every text: text::find_word finds a Chinese
-  // one by its last byte (memmem and string_view::find stop at every
-  // character that shares its first).
+  // Most texts hold no permit and have not enough digits to write one: one
+  // pass over the bytes, then nothing else.
+  if (!has_five_digits(t)) return {};
+  // The anchors: text::find_word finds a Chinese one by its last byte
+  // (memmem and string_view::find stop at every character that shares its
+  // first).
   std::vector<Found> found;
   if (text::find_word(t, "icp", 0) != npos) icp_numbers(t, found);
   if (text::find_word(t, "-", 0) != npos) {
