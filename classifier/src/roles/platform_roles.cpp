@@ -96,13 +96,17 @@ struct ClauseHits {
 
 std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
   // Only texts that can match: a party with an action, a clear party (to
-  // be counted), gathering, or a count of traders (…家…商).
+  // be counted), gathering, or a count of traders (…家…商). One pass over
+  // the hits tells, and notes where the parties and gatherings are.
   bool party = false, clear_party = false, action = false, gather = false;
+  std::vector<std::uint32_t> role_at;  // begins of the parties and gatherings, in order
   for (const Hit& h : hits) {
-    party |= h.signal == Signal::role_party;
-    clear_party |= h.signal == Signal::role_party && h.weight >= 3;
+    const bool p = h.signal == Signal::role_party, g = h.signal == Signal::role_gather;
+    party |= p;
+    clear_party |= p & (h.weight >= 3);
     action |= h.signal == Signal::role_action;
-    gather |= h.signal == Signal::role_gather;
+    gather |= g;
+    if (p | g) role_at.push_back(h.begin);
   }
   const bool traders =
       text::find_word(text, "家") != std::string_view::npos && text::find_word(text, "商") != std::string_view::npos;
@@ -112,7 +116,8 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
   auto add = [&](std::uint32_t begin, std::uint32_t end, std::uint32_t pattern) {
     added.push_back(Hit{Signal::cat1_publish, 3, begin, end, kRolePhrase + pattern});
   };
-  // The clauses worth reading: those of the parties, gatherings and 商.
+  // The clauses worth reading: those of the parties, gatherings and 商, in
+  // text order (a 商 before a party's word first).
   std::vector<text::Clause> clauses;
   auto seed = [&](std::size_t at) {
     if (!clauses.empty() && at < clauses.back().end) return;  // seeds come in order
@@ -120,12 +125,10 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
   };
   {
     std::size_t trader = traders ? text::find_word(text, "商") : std::string_view::npos;
-    for (const Hit& h : hits) {
-      while (trader != std::string_view::npos && trader < h.begin) {
+    for (const std::uint32_t at : role_at) {
+      for (; trader != std::string_view::npos && trader < at; trader = text::find_word(text, "商", trader + 3))
         seed(trader);
-        trader = text::find_word(text, "商", trader + 3);
-      }
-      if (h.signal == Signal::role_party || h.signal == Signal::role_gather) seed(h.begin);
+      seed(at);
     }
     for (; trader != std::string_view::npos; trader = text::find_word(text, "商", trader + 3)) seed(trader);
   }
