@@ -133,12 +133,11 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
     for (; trader != std::string_view::npos; trader = text::find_word(text, "商", trader + 3)) seed(trader);
   }
   ClauseHits c;
+  std::size_t next = 0;  // the first hit at or after the clause's begin
   for (const auto& clause : clauses) {
     c.clear();
-    const std::size_t next =
-        static_cast<std::size_t>(std::lower_bound(hits.begin(), hits.end(), clause.begin,
-                                                  [](const Hit& h, std::size_t at) { return h.begin < at; }) -
-                                 hits.begin());
+    // The clauses come in text order: walk on from the last one's first hit.
+    while (next < hits.size() && hits[next].begin < clause.begin) ++next;
     for (std::size_t i = next; i < hits.size() && hits[i].begin < clause.end; ++i) {
       const Hit& h = hits[i];
       if (!h.affirmed()) continue;
