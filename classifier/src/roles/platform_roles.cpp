@@ -92,14 +92,25 @@ struct ClauseHits {
   }
 };
 
+// Per-thread buffers that with_roles() reuses from one text to the next
+// (most texts have role words: no allocations each time).
+struct Scratch {
+  std::vector<std::uint32_t> role_at;  // begins of the parties and gatherings, in order
+  std::vector<text::Clause> clauses;   // the clauses worth reading
+  std::vector<Hit> added;
+  ClauseHits c;
+};
+
 }  // namespace
 
 std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
   // Only texts that can match: a party with an action, a clear party (to
   // be counted), gathering, or a count of traders (…家…商). One pass over
   // the hits tells, and notes where the parties and gatherings are.
+  thread_local Scratch scratch;
   bool party = false, clear_party = false, action = false, gather = false;
-  std::vector<std::uint32_t> role_at;  // begins of the parties and gatherings, in order
+  auto& role_at = scratch.role_at;
+  role_at.clear();
   for (const Hit& h : hits) {
     const bool p = h.signal == Signal::role_party, g = h.signal == Signal::role_gather;
     party |= p;
@@ -112,13 +123,15 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
       text::find_word(text, "家") != std::string_view::npos && text::find_word(text, "商") != std::string_view::npos;
   if (!(party && action) && !clear_party && !gather && !traders) return hits;
 
-  std::vector<Hit> added;
+  auto& added = scratch.added;
+  added.clear();
   auto add = [&](std::uint32_t begin, std::uint32_t end, std::uint32_t pattern) {
     added.push_back(Hit{Signal::cat1_publish, 3, begin, end, kRolePhrase + pattern});
   };
   // The clauses worth reading: those of the parties, gatherings and 商, in
   // text order (a 商 before a party's word first).
-  std::vector<text::Clause> clauses;
+  auto& clauses = scratch.clauses;
+  clauses.clear();
   auto seed = [&](std::size_t at) {
     if (!clauses.empty() && at < clauses.back().end) return;  // seeds come in order
     clauses.push_back(text::clause_around(text, at));
@@ -132,7 +145,7 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
     }
     for (; trader != std::string_view::npos; trader = text::find_word(text, "商", trader + 3)) seed(trader);
   }
-  ClauseHits c;
+  ClauseHits& c = scratch.c;
   std::size_t next = 0;  // the first hit at or after the clause's begin
   for (const auto& clause : clauses) {
     c.clear();
