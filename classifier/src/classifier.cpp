@@ -89,11 +89,12 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
   thread_local signals::Found found;  // one pass for both; reused, it keeps its capacity
   impl_->compiled.find(normalized.text, found);
   const auto scope = scope::read(normalized.text);
-  const auto signals = prices::with_prices(
-      roles::with_roles(
-          scope::with_scope(signals::extract(normalized, impl_->compiled, impl_->segmenter, found.phrases), scope),
-          normalized.text),
-      normalized.text);
+  // The readers add their hits to the lexicon's; the strengths are summed once, at the end.
+  auto hits = signals::extract_hits(normalized, impl_->compiled, impl_->segmenter, found.phrases);
+  hits = scope::with_scope(std::move(hits), scope);
+  hits = roles::with_roles(std::move(hits), normalized.text);
+  hits = prices::with_prices(std::move(hits), normalized.text);
+  const signals::SignalSet signals(std::move(hits));
   const auto stated = facts::facts_from_text(normalized, found.keywords);
   const Facts in_play = facts::merge(stated.facts, given);
   const auto held = permits::read_held_permits(normalized.text);

@@ -22,7 +22,7 @@ Hit hit_on(const std::string& text, const std::string& word, Signal signal, int 
 
 // The text of the price hits that with_prices adds.
 std::vector<std::string> prices(const std::string& text, std::vector<Hit> hits) {
-  const SignalSet found = icp::prices::with_prices(SignalSet(std::move(hits)), text);
+  const SignalSet found(icp::prices::with_prices(std::move(hits), text));
   std::vector<std::string> out;
   for (const auto& h : found.hits())
     if (h.signal == Signal::pay_content && h.phrase != 7) out.push_back(text.substr(h.begin, h.end - h.begin));
@@ -66,7 +66,7 @@ TEST_SUITE("prices") {
     const std::string t = "明年起会员每月20元";
     Hit member = hit_on(t, "会员", Signal::role_party);
     member.planned = true;
-    const SignalSet found = icp::prices::with_prices(SignalSet({member}), t);
+    const SignalSet found(icp::prices::with_prices({member}, t));
     CHECK(found.affirmed(Signal::pay_content) == 0);
     CHECK(found.planned(Signal::pay_content) == 2);
   }

@@ -40,18 +40,26 @@ void neither(Context& c, const char* rule, HitList evidence, bool explicit_in_te
   c.trace(rule, evidence);
 }
 
-// Where each hit sits: the index of its clause (text::split_clauses).
+// Where each hit sits: the index of its clause (text::split_clauses). Split
+// on first use: only abandoned sites and local tools ask, and most texts
+// have neither (a split is a pass over the whole text).
 class Clauses {
  public:
-  explicit Clauses(std::string_view text) : clauses_(text::split_clauses(text)) {}
+  explicit Clauses(std::string_view text) : text_(text) {}
   std::size_t of(const Hit& h) const {
+    if (!split_) {
+      clauses_ = text::split_clauses(text_);
+      split_ = true;
+    }
     auto it = std::upper_bound(clauses_.begin(), clauses_.end(), std::size_t{h.begin},
                                [](std::size_t pos, const text::Clause& cl) { return pos < cl.begin; });
     return it == clauses_.begin() ? 0 : static_cast<std::size_t>(it - clauses_.begin() - 1);
   }
 
  private:
-  std::vector<text::Clause> clauses_;
+  std::string_view text_;
+  mutable bool split_ = false;
+  mutable std::vector<text::Clause> clauses_;
 };
 
 bool is_own(Signal s) {
@@ -92,23 +100,41 @@ struct OwnEvidence {
   int site_or_miniprogram = 0;  // the heaviest affirmed site or mini-program phrase
   HitList given_up;
 };
+// Phrase ids already counted: a handful a text, so a short list, not a set.
+class SeenPhrases {
+ public:
+  // True the first time `phrase` is asked for.
+  bool insert(std::uint32_t phrase) {
+    if (std::find(ids_.begin(), ids_.end(), phrase) != ids_.end()) return false;
+    ids_.push_back(phrase);
+    return true;
+  }
+
+ private:
+  std::vector<std::uint32_t> ids_;
+};
+
 OwnEvidence own_evidence(const Context& c, const Clauses& clauses) {
   OwnEvidence e{.given_up = c.affirmed_hits({})};
-  std::set<std::uint32_t> seen_affirmed, seen_planned, seen_abandoned;
-  for (const auto& h : c.signals.hits()) {
+  SeenPhrases seen_affirmed, seen_planned, seen_abandoned;
+  // Most texts give nothing up: then no site or app needs the search of abandoned().
+  const auto& hits = c.signals.hits();
+  const bool any_abandoned =
+      std::any_of(hits.begin(), hits.end(), [](const Hit& h) { return h.signal == Signal::presence_abandoned; });
+  for (const auto& h : hits) {
     if (!is_own(h.signal) || h.negated || (!h.affirmed() && !h.planned)) continue;
-    if (abandoned(c, clauses, h)) {
-      if (seen_abandoned.insert(h.phrase).second) e.abandoned += h.weight;
+    if (any_abandoned && abandoned(c, clauses, h)) {
+      if (seen_abandoned.insert(h.phrase)) e.abandoned += h.weight;
       e.given_up.push_back(&h);
       continue;
     }
-    if (h.affirmed() && seen_affirmed.insert(h.phrase).second) {
+    if (h.affirmed() && seen_affirmed.insert(h.phrase)) {
       e.affirmed += h.weight;
       e.strongest = std::max(e.strongest, h.weight);
       if (h.signal == Signal::presence_site || h.signal == Signal::presence_miniprogram)
         e.site_or_miniprogram = std::max(e.site_or_miniprogram, h.weight);
     }
-    if (h.planned && seen_planned.insert(h.phrase).second) e.planned += h.weight;
+    if (h.planned && seen_planned.insert(h.phrase)) e.planned += h.weight;
   }
   return e;
 }

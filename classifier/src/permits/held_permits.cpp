@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <initializer_list>
 #include <utility>
+
+#include "text/find.hpp"
 
 namespace icp::permits {
 namespace {
@@ -24,13 +25,6 @@ bool is_alnum(char c) {
 
 bool at(string_view t, std::size_t i, string_view s) {
   return i <= t.size() && t.substr(i, s.size()) == s;
-}
-
-// memmem, not string_view::find: the anchors are searched in every text.
-std::size_t memfind(string_view t, string_view needle, std::size_t from) {
-  if (from >= t.size()) return npos;
-  const void* hit = memmem(t.data() + from, t.size() - from, needle.data(), needle.size());
-  return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - t.data()) : npos;
 }
 
 std::size_t digits(string_view t, std::size_t i) {
@@ -93,7 +87,7 @@ Held make(Kind kind, std::size_t begin, std::size_t end) {
 
 // 京ICP证030173号, 京ICP备12345678号-1, ICP经营许可证编号：030173.
 void icp_numbers(string_view t, std::vector<Found>& out) {
-  for (std::size_t pos = memfind(t, "icp", 0); pos != npos; pos = memfind(t, "icp", pos + 3)) {
+  for (std::size_t pos = text::find_word(t, "icp", 0); pos != npos; pos = text::find_word(t, "icp", pos + 3)) {
     if (pos > 0 && is_alnum(t[pos - 1])) continue;
     std::size_t i = pos + 3;
     if (at(t, i, " ")) ++i;
@@ -126,7 +120,7 @@ void icp_numbers(string_view t, std::vector<Found>& out) {
 
 // 粤B2-20090059, B1-20180001, A2-…: value-added (B) and basic (A) telecom licences.
 void telecom_numbers(string_view t, std::vector<Found>& out) {
-  for (std::size_t pos = memfind(t, "-", 2); pos != npos; pos = memfind(t, "-", pos + 1)) {
+  for (std::size_t pos = text::find_word(t, "-", 2); pos != npos; pos = text::find_word(t, "-", pos + 1)) {
     const char cls = t[pos - 2], sub = t[pos - 1];
     if (!((cls == 'b' && (sub == '1' || sub == '2')) || (cls == 'a' && sub == '2'))) continue;
     if (pos >= 3 && is_alnum(t[pos - 3])) continue;
@@ -141,7 +135,8 @@ void telecom_numbers(string_view t, std::vector<Found>& out) {
 // (京)-经营性-2017-0012, (粤)-非经营性-2016-0123: the drug information certificate's number.
 void drug_numbers(string_view t, std::vector<Found>& out) {
   constexpr string_view kMark = "经营性-";
-  for (std::size_t pos = memfind(t, kMark, 0); pos != npos; pos = memfind(t, kMark, pos + kMark.size())) {
+  for (std::size_t pos = text::find_word(t, kMark, 0); pos != npos;
+       pos = text::find_word(t, kMark, pos + kMark.size())) {
     std::size_t i = pos + kMark.size();
     if (digits(t, i) != 4 || !at(t, i + 4, "-")) continue;
     const std::size_t n = digits(t, i + 5);
@@ -164,7 +159,7 @@ void drug_numbers(string_view t, std::vector<Found>& out) {
 void culture_numbers(string_view t, std::vector<Found>& out) {
   constexpr string_view kOpen[] = {"[", "【", "〔", "(", "〖"};
   constexpr string_view kClose[] = {"]", "】", "〕", ")", "〗"};
-  for (std::size_t pos = memfind(t, "网文", 0); pos != npos; pos = memfind(t, "网文", pos + 6)) {
+  for (std::size_t pos = text::find_word(t, "网文", 0); pos != npos; pos = text::find_word(t, "网文", pos + 6)) {
     std::size_t i = pos + 6;
     if (at(t, i, " ")) ++i;
     std::size_t open = 0;
@@ -242,10 +237,10 @@ constexpr Name kNames[] = {
 
 // 信息网络传播视听节目许可证：1109364, 互联网新闻信息服务许可证编号11220180001.
 void named_certificates(string_view t, std::vector<Found>& out) {
-  if (memfind(t, "证", 0) == npos) return;
+  if (text::find_word(t, "证", 0) == npos) return;
   for (const auto& name : kNames) {
-    for (std::size_t pos = memfind(t, name.anchor, 0); pos != npos;
-         pos = memfind(t, name.anchor, pos + name.anchor.size())) {
+    for (std::size_t pos = text::find_word(t, name.anchor, 0); pos != npos;
+         pos = text::find_word(t, name.anchor, pos + name.anchor.size())) {
       const auto [begin, end] = number_after(t, pos + name.anchor.size());
       if (begin == end) continue;
       std::size_t from = pos;
@@ -256,6 +251,14 @@ void named_certificates(string_view t, std::vector<Found>& out) {
       out.push_back({h, true});
     }
   }
+}
+
+// Every number read above has five digits or more (a filing's eight, a
+// certificate's six…).
+bool has_five_digits(string_view t) {
+  std::size_t n = 0;
+  for (char c : t) n += is_digit(c);  // no early exit: the compiler vectorises the count
+  return n >= 5;
 }
 
 }  // namespace
@@ -280,13 +283,19 @@ string_view evidence_signal(Kind kind) {
 }
 
 std::vector<Held> read_held_permits(string_view t) {
+  // Most texts hold no permit and have not enough digits to write one: one
+  // pass over the bytes, then nothing else.
+  if (!has_five_digits(t)) return {};
+  // The anchors: text::find_word finds a Chinese one by its last byte
+  // (memmem and string_view::find stop at every character that shares its
+  // first).
   std::vector<Found> found;
-  if (memfind(t, "icp", 0) != npos) icp_numbers(t, found);
-  if (memfind(t, "-", 0) != npos) {
+  if (text::find_word(t, "icp", 0) != npos) icp_numbers(t, found);
+  if (text::find_word(t, "-", 0) != npos) {
     telecom_numbers(t, found);
     drug_numbers(t, found);
   }
-  if (memfind(t, "网文", 0) != npos) culture_numbers(t, found);
+  if (text::find_word(t, "网文", 0) != npos) culture_numbers(t, found);
   named_certificates(t, found);
   if (found.empty()) return {};
 

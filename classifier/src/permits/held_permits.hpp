@@ -42,7 +42,7 @@ struct Held {
 };
 
 // Every permit held in a normalised text (text::NormalizedText::text), in text
-// order, not overlapping. Cheap when there is none: a few memchr/memmem
+// order, not overlapping. Cheap when there is none: a few memchr
 // scans for the anchors ("icp", "-", "证", "网文") before anything else.
 std::vector<Held> read_held_permits(std::string_view text);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "text/find.hpp"
 #include "text/segment.hpp"
 
 namespace icp::prices {
@@ -78,7 +79,8 @@ std::vector<Amount> amounts(std::string_view text) {
   std::vector<Amount> out;
   Amount a{};
   for (std::string_view unit : {"元", "块钱", "块"})
-    for (auto at = text.find(unit); at != std::string_view::npos; at = text.find(unit, at + unit.size()))
+    for (auto at = text::find_word(text, unit); at != std::string_view::npos;
+         at = text::find_word(text, unit, at + unit.size()))
       if (amount_before(text, at, unit.size(), a)) out.push_back(a);
   for (std::string_view sign : {"¥", "$", "rmb", "usd"})
     for (auto at = text.find(sign); at != std::string_view::npos; at = text.find(sign, at + sign.size()))
@@ -114,10 +116,9 @@ bool pays_for_information(const Hit& h) {
 
 }  // namespace
 
-signals::SignalSet with_prices(signals::SignalSet found, std::string_view text) {
+std::vector<Hit> with_prices(std::vector<Hit> hits, std::string_view text) {
   const auto all = amounts(text);
-  if (all.empty()) return found;
-  const auto& hits = found.hits();
+  if (all.empty()) return hits;
   std::vector<Hit> added;
   for (const Amount& a : all) {
     // 9.9元起, 1元起提, 100元起投: a starting price of goods or an investment.
@@ -125,7 +126,7 @@ signals::SignalSet with_prices(signals::SignalSet found, std::string_view text) 
     const text::Clause clause = text::clause_around(text, a.begin);
     const std::string_view words = text.substr(clause.begin, clause.end - clause.begin);
     if (std::any_of(std::begin(kNotAFee), std::end(kNotAFee),
-                    [&](std::string_view w) { return words.find(w) != std::string_view::npos; }))
+                    [&](std::string_view w) { return text::find_word(words, w) != std::string_view::npos; }))
       continue;
     const auto paid = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) {
       return h.begin >= clause.begin && h.end <= clause.end && pays_for_information(h) &&
@@ -139,11 +140,8 @@ signals::SignalSet with_prices(signals::SignalSet found, std::string_view text) 
     price.past = paid->past;
     added.push_back(price);
   }
-  if (added.empty()) return found;
-  std::vector<Hit> merged(hits.begin(), hits.end());
-  merged.insert(merged.end(), added.begin(), added.end());
-  std::stable_sort(merged.begin(), merged.end(), [](const Hit& x, const Hit& y) { return x.begin < y.begin; });
-  return signals::SignalSet(std::move(merged));
+  signals::merge_hits(hits, added);
+  return hits;
 }
 
 }  // namespace icp::prices

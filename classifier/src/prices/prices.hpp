@@ -13,8 +13,9 @@
 
 namespace icp::prices {
 
-// The signals with the priced clauses added; `text` is the normalised text
-// the hits point into. Unchanged (and cheap) when the text names no amount.
-signals::SignalSet with_prices(signals::SignalSet found, std::string_view text);
+// The hits with the priced clauses added; `text` is the normalised text the
+// hits point into. `found` is sorted by begin, and so is the result.
+// Unchanged (and cheap) when the text names no amount.
+std::vector<signals::Hit> with_prices(std::vector<signals::Hit> found, std::string_view text);
 
 }  // namespace icp::prices

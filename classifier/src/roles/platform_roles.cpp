@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "text/find.hpp"
 #include "text/segment.hpp"
 
 namespace icp::roles {
@@ -56,7 +57,8 @@ bool counted(std::string_view text, std::size_t at, std::size_t floor) {
 // Trades named by the 商 suffix after a count: "数千家苗木商", "3000家供应商".
 bool counted_traders(std::string_view text, std::size_t begin, std::size_t end, std::uint32_t& at, std::uint32_t& to) {
   const std::string_view clause = text.substr(0, end);  // a search never runs past its clause
-  for (std::size_t i = clause.find("商", begin); i != std::string_view::npos; i = clause.find("商", i + 3)) {
+  for (std::size_t i = text::find_word(clause, "商", begin); i != std::string_view::npos;
+       i = text::find_word(clause, "商", i + 3)) {
     // The word after 商 must not make it something else (商品, 商城, 商业).
     const std::string_view next = text.substr(i + 3);
     if (starts_with_any(next, {"品", "城", "业", "场", "务", "标", "机", "量", "铺"})) continue;
@@ -83,51 +85,72 @@ bool enumerated_between(std::string_view text, std::uint32_t from, std::uint32_t
 struct ClauseHits {
   std::vector<const Hit*> party, action, gather, published;
   bool own = false;
+  // Cleared for the next clause, keeping the capacity (no allocation per clause).
+  void clear() {
+    party.clear(), action.clear(), gather.clear(), published.clear();
+    own = false;
+  }
+};
+
+// Per-thread buffers that with_roles() reuses from one text to the next
+// (most texts have role words: no allocations each time).
+struct Scratch {
+  std::vector<std::uint32_t> role_at;  // begins of the parties and gatherings, in order
+  std::vector<text::Clause> clauses;   // the clauses worth reading
+  std::vector<Hit> added;
+  ClauseHits c;
 };
 
 }  // namespace
 
-signals::SignalSet with_roles(signals::SignalSet found, std::string_view text) {
-  const auto& hits = found.hits();
+std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
   // Only texts that can match: a party with an action, a clear party (to
-  // be counted), gathering, or a count of traders (…家…商).
+  // be counted), gathering, or a count of traders (…家…商). One pass over
+  // the hits tells, and notes where the parties and gatherings are.
+  thread_local Scratch scratch;
   bool party = false, clear_party = false, action = false, gather = false;
+  auto& role_at = scratch.role_at;
+  role_at.clear();
   for (const Hit& h : hits) {
-    party |= h.signal == Signal::role_party;
-    clear_party |= h.signal == Signal::role_party && h.weight >= 3;
+    const bool p = h.signal == Signal::role_party, g = h.signal == Signal::role_gather;
+    party |= p;
+    clear_party |= p & (h.weight >= 3);
     action |= h.signal == Signal::role_action;
-    gather |= h.signal == Signal::role_gather;
+    gather |= g;
+    if (p | g) role_at.push_back(h.begin);
   }
-  const bool traders = text.find("家") != std::string_view::npos && text.find("商") != std::string_view::npos;
-  if (!(party && action) && !clear_party && !gather && !traders) return found;
+  const bool traders =
+      text::find_word(text, "家") != std::string_view::npos && text::find_word(text, "商") != std::string_view::npos;
+  if (!(party && action) && !clear_party && !gather && !traders) return hits;
 
-  std::vector<Hit> added;
+  auto& added = scratch.added;
+  added.clear();
   auto add = [&](std::uint32_t begin, std::uint32_t end, std::uint32_t pattern) {
     added.push_back(Hit{Signal::cat1_publish, 3, begin, end, kRolePhrase + pattern});
   };
-  // The clauses worth reading: those of the parties, gatherings and 商.
-  std::vector<text::Clause> clauses;
+  // The clauses worth reading: those of the parties, gatherings and 商, in
+  // text order (a 商 before a party's word first).
+  auto& clauses = scratch.clauses;
+  clauses.clear();
   auto seed = [&](std::size_t at) {
     if (!clauses.empty() && at < clauses.back().end) return;  // seeds come in order
     clauses.push_back(text::clause_around(text, at));
   };
   {
-    std::size_t trader = traders ? text.find("商") : std::string_view::npos;
-    for (const Hit& h : hits) {
-      while (trader != std::string_view::npos && trader < h.begin) {
+    std::size_t trader = traders ? text::find_word(text, "商") : std::string_view::npos;
+    for (const std::uint32_t at : role_at) {
+      for (; trader != std::string_view::npos && trader < at; trader = text::find_word(text, "商", trader + 3))
         seed(trader);
-        trader = text.find("商", trader + 3);
-      }
-      if (h.signal == Signal::role_party || h.signal == Signal::role_gather) seed(h.begin);
+      seed(at);
     }
-    for (; trader != std::string_view::npos; trader = text.find("商", trader + 3)) seed(trader);
+    for (; trader != std::string_view::npos; trader = text::find_word(text, "商", trader + 3)) seed(trader);
   }
+  ClauseHits& c = scratch.c;
+  std::size_t next = 0;  // the first hit at or after the clause's begin
   for (const auto& clause : clauses) {
-    ClauseHits c;
-    const std::size_t next =
-        static_cast<std::size_t>(std::lower_bound(hits.begin(), hits.end(), clause.begin,
-                                                  [](const Hit& h, std::size_t at) { return h.begin < at; }) -
-                                 hits.begin());
+    c.clear();
+    // The clauses come in text order: walk on from the last one's first hit.
+    while (next < hits.size() && hits[next].begin < clause.begin) ++next;
     for (std::size_t i = next; i < hits.size() && hits[i].begin < clause.end; ++i) {
       const Hit& h = hits[i];
       if (!h.affirmed()) continue;
@@ -187,11 +210,8 @@ signals::SignalSet with_roles(signals::SignalSet found, std::string_view text) {
       if (others) add(g->begin, g->end, 2);
     }
   }
-  if (added.empty()) return found;
-  std::vector<Hit> all(hits.begin(), hits.end());
-  all.insert(all.end(), added.begin(), added.end());
-  std::stable_sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
-  return signals::SignalSet(std::move(all));
+  signals::merge_hits(hits, added);
+  return hits;
 }
 
 }  // namespace icp::roles

@@ -15,8 +15,9 @@
 
 namespace icp::roles {
 
-// The signals with the role matches added; `text` is the normalised text
-// the hits point into. Unchanged (and cheap) when no role words fired.
-signals::SignalSet with_roles(signals::SignalSet found, std::string_view text);
+// The hits with the role matches added; `text` is the normalised text the
+// hits point into. `found` is sorted by begin, and so is the result.
+// Unchanged (and cheap) when no role words fired.
+std::vector<signals::Hit> with_roles(std::vector<signals::Hit> found, std::string_view text);
 
 }  // namespace icp::roles

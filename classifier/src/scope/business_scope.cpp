@@ -488,8 +488,7 @@ bool worth_reading(std::string_view text) {
   static constexpr std::string_view kCues[] = {"经营范围",     "经营项目",   "一般项目", "许可项目",
                                                "依法须经批准", "批准的项目", "技术咨询", "技术服务",
                                                "进出口",       "批发",       "系统集成"};
-  // The cues' first characters, as three-byte codes: most characters are
-  // none of them, and cost one comparison each.
+  // The cues' first characters, as three-byte codes.
   static const auto kFirst = [] {
     std::array<std::uint32_t, std::size(kCues)> out{};
     for (std::size_t k = 0; k < std::size(kCues); ++k)
@@ -498,11 +497,23 @@ bool worth_reading(std::string_view text) {
                static_cast<unsigned char>(kCues[k][2]);
     return out;
   }();
+  // Bit b set when a cue's first character ends in a byte whose low six bits
+  // are b: most characters have their bit clear and cost one look-up, not a
+  // comparison with every cue.
+  static const std::uint64_t kLastByteBits = [] {
+    std::uint64_t bits = 0;
+    for (std::string_view cue : kCues) bits |= std::uint64_t{1} << (static_cast<unsigned char>(cue[2]) & 0x3F);
+    return bits;
+  }();
   int semicolons = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == ';' && ++semicolons >= 2) return true;
     if (c < 0xE4 || i + 3 > text.size()) continue;
+    if (!((kLastByteBits >> (static_cast<unsigned char>(text[i + 2]) & 0x3F)) & 1)) {
+      i += 2;  // the rest of this three-byte character, which starts no cue
+      continue;
+    }
     const std::uint32_t code = static_cast<std::uint32_t>(c) << 16 |
                                static_cast<std::uint32_t>(static_cast<unsigned char>(text[i + 1])) << 8 |
                                static_cast<unsigned char>(text[i + 2]);

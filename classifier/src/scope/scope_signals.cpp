@@ -69,11 +69,11 @@ Hit hit(Signal s, int weight, std::uint32_t begin, std::uint32_t end, std::uint3
 
 }  // namespace
 
-signals::SignalSet with_scope(signals::SignalSet lexical, const Reading& scope) {
+std::vector<Hit> with_scope(std::vector<Hit> lexical, const Reading& scope) {
   if (!scope.found) return lexical;
   std::vector<Hit> hits;
-  hits.reserve(lexical.hits().size() + scope.items.size() + 2);
-  for (const Hit& h : lexical.hits()) {
+  hits.reserve(lexical.size() + scope.items.size() + 2);
+  for (const Hit& h : lexical) {
     if (h.signal == Signal::presence_business_scope) continue;  // the reader's own marker replaces it
     if (scope.in_scope(h.begin) && !kept_in_scope(h, scope)) continue;
     if (is_sector(h.signal) && excluded_sector(h.signal, scope.sectors_excluded)) continue;
@@ -112,7 +112,7 @@ signals::SignalSet with_scope(signals::SignalSet lexical, const Reading& scope) 
         break;
       }
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
-  return signals::SignalSet(std::move(hits));
+  return hits;
 }
 
 }  // namespace icp::scope

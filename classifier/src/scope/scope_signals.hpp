@@ -14,8 +14,9 @@ namespace icp::scope {
 // the notes and cues stay), the scope's items added as scope_b25,
 // scope_telecom and scope_other_telecom, its sectors (药品互联网信息服务) and
 // its bulletin board (含电子公告服务) as their signals, and the sectors a
-// parenthesis excludes dropped everywhere. `lexical` is returned unchanged
-// when no scope was found.
-signals::SignalSet with_scope(signals::SignalSet lexical, const Reading& scope);
+// parenthesis excludes dropped everywhere. `lexical` (sorted by begin, as
+// signals::extract_hits gives them) is returned unchanged when no scope was
+// found; the result is sorted by begin too.
+std::vector<signals::Hit> with_scope(std::vector<signals::Hit> lexical, const Reading& scope);
 
 }  // namespace icp::scope

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
-#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -378,16 +377,23 @@ void set_full_clause_segmentation(bool on) {
 
 SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
   // Per phrase id, which of affirmed (1), negated (2), planned (4) it already counted for.
-  // Lexicon phrase ids are small; a map only for ids beyond any lexicon (the
-  // scope reader's and the roles grammar's own hits), which must not size
-  // the dense table.
+  // Lexicon phrase ids are small; a short list, searched in turn, only for
+  // ids beyond any lexicon (the readers' own hits: a few distinct ids a
+  // text), which must not size the dense table.
   constexpr std::uint32_t kDense = 1u << 20;
   std::uint32_t max_phrase = 0;
   for (const auto& h : hits_)
     if (h.phrase < kDense) max_phrase = std::max(max_phrase, h.phrase);
+  // All zero between texts: each text clears the entries it set, not the table.
   thread_local std::vector<std::uint8_t> seen;
-  std::map<std::uint32_t, std::uint8_t> sparse;
-  seen.assign(hits_.empty() ? 0 : std::size_t{max_phrase} + 1, 0);
+  thread_local std::vector<std::pair<std::uint32_t, std::uint8_t>> sparse;
+  if (seen.size() <= max_phrase) seen.resize(std::size_t{max_phrase} + 1, 0);
+  sparse.clear();
+  auto sparse_flags = [](std::uint32_t phrase) -> std::uint8_t& {
+    for (auto& [id, flags] : sparse)
+      if (id == phrase) return flags;
+    return sparse.emplace_back(phrase, std::uint8_t{0}).second;
+  };
   auto first_time = [](std::uint8_t& flags, std::uint8_t bit) {
     if (flags & bit) return false;
     flags |= bit;
@@ -395,7 +401,7 @@ SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
   };
   for (const auto& h : hits_) {
     auto& s = strengths_[static_cast<std::size_t>(h.signal)];
-    auto& flags = h.phrase < kDense ? seen[h.phrase] : sparse[h.phrase];
+    auto& flags = h.phrase < kDense ? seen[h.phrase] : sparse_flags(h.phrase);
     if (h.affirmed() && first_time(flags, 1)) {
       s.affirmed += h.weight;
       s.strongest = std::max(s.strongest, h.weight);
@@ -403,6 +409,8 @@ SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
     if (h.negated && !h.past && first_time(flags, 2)) s.negated += h.weight;
     if (h.planned && !h.negated && first_time(flags, 4)) s.planned += h.weight;
   }
+  for (const auto& h : hits_)
+    if (h.phrase < kDense) seen[h.phrase] = 0;
 }
 
 SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
@@ -412,8 +420,21 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
   return extract(text, lexicon, segmenter, found.phrases);
 }
 
+void merge_hits(std::vector<Hit>& hits, std::vector<Hit>& added) {
+  const auto by_begin = [](const Hit& a, const Hit& b) { return a.begin < b.begin; };
+  std::stable_sort(added.begin(), added.end(), by_begin);
+  const auto middle = static_cast<std::ptrdiff_t>(hits.size());
+  hits.insert(hits.end(), added.begin(), added.end());
+  std::inplace_merge(hits.begin(), hits.begin() + middle, hits.end(), by_begin);
+}
+
 SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
                   const text::WordSegmenter& segmenter, const std::vector<match::Match>& matches) {
+  return SignalSet(extract_hits(text, lexicon, segmenter, matches));
+}
+
+std::vector<Hit> extract_hits(const text::NormalizedText& text, const CompiledLexicon& lexicon,
+                              const text::WordSegmenter& segmenter, const std::vector<match::Match>& matches) {
   std::string_view view = text.text;
   thread_local Scratch scratch;
   const auto clauses = text::split_clauses(view);
@@ -460,7 +481,7 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
     clause_hits.push_back({phrase.signal, phrase.weight, m.begin, m.end, m.phrase});
   }
   flush();
-  return SignalSet(std::move(hits));
+  return hits;
 }
 
 }  // namespace icp::signals

@@ -64,7 +64,19 @@ class SignalSet {
 // Scope limits: a negation reaches this many characters past its cue.
 inline constexpr int kNegationReach = 12;
 
+// Adds `added` to `hits`, both sorted by begin; among equal begins the
+// earlier hits come first, then the added ones in their order: what a stable
+// sort of the two lists one after the other gives, without sorting `hits`
+// again. The readers that add hits (scope, roles, prices) merge with it.
+void merge_hits(std::vector<Hit>& hits, std::vector<Hit>& added);
+
+// The hits of the lexicon's phrases, sorted by begin, before their strengths
+// are summed: the readers that add hits (scope, roles, prices) take them
+// from here, and the SignalSet is built once, at the end.
 // `phrases`: the lexicon's phrases found in the text (CompiledLexicon::find).
+std::vector<Hit> extract_hits(const text::NormalizedText& text, const CompiledLexicon& lexicon,
+                              const text::WordSegmenter& segmenter, const std::vector<match::Match>& phrases);
+// The same, as a SignalSet.
 SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
                   const text::WordSegmenter& segmenter, const std::vector<match::Match>& phrases);
 // The same, finding the phrases itself.

@@ -123,16 +123,36 @@ Clause clause_around(std::string_view normalized, std::size_t at) {
   const auto* s = reinterpret_cast<const unsigned char*>(normalized.data());
   const std::size_t n = normalized.size();
   Clause c{0, n};
-  for (std::size_t i = std::min(at, n); i-- > 0;)
-    if (const std::size_t m = clause_mark(s, n, i)) {
-      c.begin = i + m;
-      break;
+  // Both ways eight bytes at a time past bytes that start no clause mark, as
+  // split_clauses does: most of a clause is Han.
+  for (std::size_t i = std::min(at, n); i > 0 && c.begin == 0;) {
+    // Back over eight bytes, or one by one through eight that hold a candidate.
+    const std::size_t floor = i >= 8 ? i - 8 : 0;
+    if (i >= 8 && mark_candidates(s + floor) == 0) {
+      i = floor;
+      continue;
     }
-  for (std::size_t i = at; i < n; ++i)
+    for (; i > floor; --i)
+      if (const std::size_t m = clause_mark(s, n, i - 1)) {
+        c.begin = i - 1 + m;
+        break;
+      }
+  }
+  for (std::size_t i = at; i < n;) {
+    if (i + 8 <= n) {
+      const std::uint64_t candidates = mark_candidates(s + i);
+      if (candidates == 0) {
+        i += 8;
+        continue;
+      }
+      i += static_cast<std::size_t>(std::countr_zero(candidates)) / 8;  // the first candidate (exact)
+    }
     if (clause_mark(s, n, i)) {
       c.end = i;
       break;
     }
+    ++i;
+  }
   while (c.begin < c.end && is_blank(s[c.begin])) ++c.begin;
   while (c.end > c.begin && is_blank(s[c.end - 1])) --c.end;
   return c;
