@@ -1,6 +1,7 @@
 // Step 4: which of the five B25 sub-categories the service falls in —
 // decided from what it does, not from whether it charges.
-#include <map>
+#include <array>
+#include <utility>
 
 #include "decide/steps.hpp"
 
@@ -27,9 +28,19 @@ bool decisive(const Context& c, std::initializer_list<Signal> list) {
 // and the like are others' works, not the operator's own information.
 bool content_library(const Context& c) {
   constexpr int kTimes = 3;
-  std::map<std::uint32_t, int> times;
-  for (const auto& h : c.signals.hits())
-    if (h.signal == Signal::cat1_delivery && h.weight >= 2 && h.affirmed() && ++times[h.phrase] >= kTimes) return true;
+  // The delivery hits of a text are few: a short list, no allocation per text.
+  std::array<std::pair<std::uint32_t, int>, 16> times{};
+  std::size_t used = 0;
+  for (const auto& h : c.signals.hits()) {
+    if (h.signal != Signal::cat1_delivery || h.weight < 2 || !h.affirmed()) continue;
+    std::size_t i = 0;
+    while (i < used && times[i].first != h.phrase) ++i;
+    if (i == used) {
+      if (used == times.size()) continue;
+      times[used++] = {h.phrase, 0};
+    }
+    if (++times[i].second >= kTimes) return true;
+  }
   return false;
 }
 
