@@ -26,4 +26,12 @@ class NotImplementedError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Reading or writing failed in the operating system (disk full, broken pipe,
+// closed standard output, permission denied, read-only file system, a
+// symbolic link loop, EIO): "cannot write PATH: strerror". Exit 4.
+class IoError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 }  // namespace icp::cli

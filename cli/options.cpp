@@ -40,7 +40,10 @@ po::options_description batch_options() {
   options.add_options()                                                               //
       ("output,o", po::value<std::string>()->default_value("-")->value_name("FILE"),  //
        "where to write (default -: standard output); a regular file is written to a temporary "
-       "file beside it and renamed when complete")  //
+       "file beside it (beside a symbolic link's target) and renamed over it when complete, keeping its "
+       "permissions; pipes, devices, /dev/stdout and /proc/self/fd/N are written in place; the input "
+       "itself is refused")                                             //
+      ("force", "replace an output file you cannot write (read-only)")  //
       ("column,c", po::value<std::vector<std::string>>()->composing()->value_name("NAME|N"),
        "the description column, by header name or 1-based index; repeat to join several columns "
        "(default: a column named description/text/简介/描述/经营范围…, the only column, or column 1 "
@@ -102,7 +105,7 @@ CommandLine parse_command_line(int argc, char** argv) {
   const bool batch = !args.empty() && args[0] == "batch";
   if (!batch) {
     cmd.format = parse_format(format);
-    for (const char* option : {"column", "no-header", "excel", "jobs", "quiet"})
+    for (const char* option : {"column", "no-header", "excel", "jobs", "quiet", "force"})
       if (vm.count(option)) throw UsageError(std::string("--") + option + " is for the batch command");
     if (!vm["output"].defaulted()) throw UsageError("--output is for the batch command");
     if (!vm["encoding"].defaulted()) throw UsageError("--encoding is for the batch command");
@@ -123,6 +126,7 @@ CommandLine parse_command_line(int argc, char** argv) {
       if (b.jobs == 0 || b.jobs > 1024) throw UsageError("--jobs must be between 1 and 1024");
     }
     b.quiet = vm.count("quiet") > 0;
+    b.force = vm.count("force") > 0;
   } else if (!args.empty() && args[0] == "eval") {
     if (args.size() != 2) throw UsageError("eval takes exactly one CASES.tsv file");
     cmd.mode = Mode::eval;
@@ -177,10 +181,14 @@ std::string help_text() {
          "  1  batch only: some rows carry errors\n"
          "  2  usage error, empty or whitespace-only text, unknown fact or unreadable fact value, unreadable or "
          "malformed lexicon\n"
-         "     (--lexicon, --user-lexicon), cases file or batch input (unterminated quote)\n"
+         "     (--lexicon, --user-lexicon), cases file or batch input (unterminated quote); batch: the output\n"
+         "     is the input, or a read-only output file without --force\n"
          "  3  internal error (a bug; please report it)\n"
-         "  130  batch only: interrupted (SIGINT/SIGTERM); an output file is left untouched\n"
-         "Batch: an unterminated quote stops with exit 2 naming its line, after writing every row before it.\n";
+         "  4  I/O error: the output (or a file) cannot be written or created — disk full, broken pipe,\n"
+         "     closed standard output, permission denied, read-only file system, symbolic link loop, EIO\n"
+         "  130  batch only: interrupted (SIGINT, SIGTERM, SIGHUP, SIGQUIT); an output file is left untouched\n"
+         "Batch: an unterminated quote stops with exit 2 naming its line, after writing every row before it\n"
+         "(to OUTPUT.partial when OUTPUT is a file, which is then left untouched).\n";
   return out.str();
 }
 

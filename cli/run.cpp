@@ -1,6 +1,10 @@
 #include "run.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <exception>
+#include <filesystem>
+#include <iostream>
 #include <istream>
 #include <ostream>
 #include <string>
@@ -18,6 +22,7 @@
 #include "options.hpp"
 #include "report_json.hpp"
 #include "report_text.hpp"
+#include "text_util.hpp"
 
 namespace icp::cli {
 namespace {
@@ -97,29 +102,38 @@ int dispatch(int argc, char** argv, std::istream& in, std::ostream& out, std::os
 }
 
 // The one place where failures become exit statuses (documented in --help).
+// Every message is bounded and has its control characters escaped, whatever
+// input it quotes (bounded_message).
 int exit_status(std::exception_ptr failure, std::ostream& err) {
   try {
     std::rethrow_exception(failure);
   } catch (const UsageError& e) {
-    err << kProgram << e.what() << "\n(see --help)\n";
+    err << kProgram << bounded_message(e.what()) << "\n(see --help)\n";
     return kUsage;
   } catch (const boost::program_options::error& e) {
-    err << kProgram << e.what() << "\n(see --help)\n";
+    err << kProgram << bounded_message(e.what()) << "\n(see --help)\n";
     return kUsage;
   } catch (const icp::FactError& e) {
-    err << kProgram << "fact error: " << e.what() << '\n';
+    err << kProgram << "fact error: " << bounded_message(e.what()) << '\n';
     return kUsage;
   } catch (const icp::LexiconError& e) {
-    err << kProgram << "lexicon error: " << e.what() << '\n';
+    err << kProgram << "lexicon error: " << bounded_message(e.what()) << '\n';
     return kUsage;
   } catch (const InputError& e) {
-    err << kProgram << e.what() << '\n';
+    err << kProgram << bounded_message(e.what()) << '\n';
     return kUsage;
   } catch (const NotImplementedError& e) {
-    err << kProgram << e.what() << '\n';
+    err << kProgram << bounded_message(e.what()) << '\n';
     return kUsage;
+  } catch (const IoError& e) {
+    err << kProgram << bounded_message(e.what()) << '\n';
+    return kIo;
+  } catch (const std::filesystem::filesystem_error& e) {
+    err << kProgram << "cannot read " << for_message(e.path1().string()) << ": " << bounded_message(e.code().message())
+        << '\n';
+    return kIo;
   } catch (const std::exception& e) {
-    err << kProgram << "internal error: " << e.what() << '\n';
+    err << kProgram << "internal error: " << bounded_message(e.what()) << '\n';
     return kInternal;
   } catch (...) {
     err << kProgram << "internal error: unknown exception\n";
@@ -129,12 +143,46 @@ int exit_status(std::exception_ptr failure, std::ostream& err) {
 
 }  // namespace
 
+namespace {
+
+// The report's stream throws when a write fails, so that the operating
+// system's reason (errno) is read right after the failing write(2).
+class ThrowOnBadOutput {
+ public:
+  explicit ThrowOnBadOutput(std::ostream& out) : out_(out), old_(out.exceptions()) {
+    if (!out.bad()) out.exceptions(std::ios::badbit);  // (run() checks a stream bad from the start)
+  }
+  ~ThrowOnBadOutput() { out_.exceptions(old_ & ~out_.rdstate()); }
+  ThrowOnBadOutput(const ThrowOnBadOutput&) = delete;
+  ThrowOnBadOutput& operator=(const ThrowOnBadOutput&) = delete;
+
+ private:
+  std::ostream& out_;
+  std::ios::iostate old_;
+};
+
+IoError output_error(const std::ostream& out, int error) {
+  // Only the process's standard output sets errno; a string stream does not.
+  const bool real = &out == &std::cout && error != 0;
+  return IoError(std::string("cannot write standard output") + (real ? ": " + std::string(std::strerror(error)) : ""));
+}
+
+}  // namespace
+
 int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
   try {
-    const int status = dispatch(argc, argv, in, out, err);
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write the output");
-    return status;
+    try {
+      const ThrowOnBadOutput guard(out);
+      const int status = dispatch(argc, argv, in, out, err);
+      errno = 0;
+      out.flush();
+      if (out.bad()) throw output_error(out, errno);
+      return status;
+    } catch (const std::ios_base::failure&) {
+      const int error = errno;
+      if (!out.bad()) throw;  // some other stream's failure
+      throw output_error(out, error);
+    }
   } catch (...) {
     return exit_status(std::current_exception(), err);
   }

@@ -63,4 +63,14 @@ std::string first_chars(std::string_view text, std::size_t count) {
   return std::string(text);
 }
 
+std::string for_message(std::string_view user_input, std::size_t max_chars) {
+  // Cut first (on a code point of the repaired text), then escape: the limit
+  // counts the user's characters, not the escapes.
+  return printable(first_chars(to_valid_utf8(user_input.substr(0, 4 * max_chars + 4)), max_chars));
+}
+
+std::string bounded_message(std::string_view message, std::size_t max_chars) {
+  return for_message(message, max_chars);
+}
+
 }  // namespace icp::cli

@@ -29,4 +29,15 @@ std::string printable(std::string_view bytes);
 // The first `count` code points of valid UTF-8 `text`, "…" appended when cut.
 std::string first_chars(std::string_view text, std::size_t count);
 
+// User input (a path, a value, a column name) inside an error message:
+// at most `max_chars` code points of it ("…" when cut), invalid UTF-8 as
+// U+FFFD and control characters escaped, so that a huge or hostile value
+// can neither flood standard error nor drive the terminal.
+inline constexpr std::size_t kQuoteChars = 200;
+std::string for_message(std::string_view user_input, std::size_t max_chars = kQuoteChars);
+
+// A whole message (an exception's text) bounded the same way, for the last
+// line of defence in run(): at most `max_chars` code points, controls escaped.
+std::string bounded_message(std::string_view message, std::size_t max_chars = 4 * kQuoteChars);
+
 }  // namespace icp::cli

@@ -38,12 +38,19 @@ class Input {
       return;
     }
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) throw InputError("cannot open " + path + ": " + std::strerror(errno));
+    if (fd_ < 0) throw InputError("cannot open " + for_message(path) + ": " + std::strerror(errno));
     struct stat st {};
     if (::fstat(fd_, &st) == 0) {
-      if (S_ISDIR(st.st_mode)) throw InputError(path + " is a directory");
+      if (S_ISDIR(st.st_mode)) throw InputError(for_message(path) + " is a directory");
       if (S_ISREG(st.st_mode)) size_ = static_cast<std::uint64_t>(st.st_size);
     }
+  }
+
+  // The input's device and inode when it is a regular file (standard input too).
+  std::optional<FileId> identity() const {
+    struct stat st {};
+    if (fd_ < 0 || ::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    return FileId{st.st_dev, st.st_ino};
   }
   ~Input() {
     if (fd_ >= 0 && own_) ::close(fd_);
@@ -68,7 +75,9 @@ class Input {
           if (interrupted()) return 0;  // the batch loop sees the flag
           continue;
         }
-        throw InputError("cannot read " + path_ + ": " + std::strerror(errno));
+        throw InputError("cannot read " +
+                         (fd_ == STDIN_FILENO && path_ == "-" ? std::string("standard input") : for_message(path_)) +
+                         ": " + std::strerror(errno));
       }
     };
   }
@@ -135,9 +144,9 @@ void resolve_columns(const BatchOptions& options, const std::vector<std::string>
       found = true;
     }
     if (!found)
-      throw UsageError(
-          "--column: no column named '" + wanted + "'" +
-          (has_header ? " (the header has: " + header_list(header) + ")" : " (use a 1-based index with --no-header)"));
+      throw UsageError("--column: no column named '" + for_message(wanted) + "'" +
+                       (has_header ? " (the header has: " + for_message(header_list(header)) + ")"
+                                   : " (use a 1-based index with --no-header)"));
     settings.columns.push_back(index);
     settings.column_names.push_back(has_header && index < header.size() ? "column " + to_valid_utf8(header[index])
                                                                         : "column " + std::to_string(index + 1));
@@ -152,8 +161,8 @@ void resolve_columns(const BatchOptions& options, const std::vector<std::string>
         if (lower_ascii(header[i]) == name) settings.columns.push_back(i);
     if (settings.columns.empty() && header.size() == 1) settings.columns.push_back(0);
     if (settings.columns.empty())
-      throw UsageError(
-          "which column holds the descriptions? Name it with --column (the header has: " + header_list(header) + ")");
+      throw UsageError("which column holds the descriptions? Name it with --column (the header has: " +
+                       for_message(header_list(header)) + ")");
     settings.column_names.push_back("column " + to_valid_utf8(header[settings.columns[0]]));
   } else {
     settings.columns.push_back(0);
@@ -188,20 +197,29 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
   else if (options.format == "jsonl")
     settings.format = OutputFormat::jsonl;
   else
-    throw UsageError("invalid value '" + options.format + "' for --format in batch (expected csv or jsonl)");
+    throw UsageError("invalid value '" + for_message(options.format) +
+                     "' for --format in batch (expected csv or jsonl)");
   const auto encoding = parse_encoding(options.encoding);
   if (!encoding)
-    throw UsageError("invalid value '" + options.encoding + "' for --encoding (expected auto, utf-8 or gb18030)");
+    throw UsageError("invalid value '" + for_message(options.encoding) +
+                     "' for --encoding (expected auto, utf-8 or gb18030)");
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   InterruptGuard guard;
   Input input(options.input, in);
+  // The output is checked (not the input, not read-only, can be created) before any work.
+  OutputPolicy policy;
+  policy.force = options.force;
+  policy.input = input.identity();
+  policy.input_name = options.input == "-" ? "standard input" : options.input;
+  policy.notes = &err;
+  Output output(options.output, out, policy);
   CsvReader reader(input.reader());
 
   // Encoding: a BOM, the user's word, or a guess from the first 64 KB.
   const std::string_view head = reader.peek(4);
   if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")
-    throw InputError(options.input + ": UTF-16 input is not supported; save it as UTF-8 or GB18030 (GBK)");
+    throw InputError(for_message(options.input) + ": UTF-16 input is not supported; save it as UTF-8 or GB18030 (GBK)");
   const bool bom = reader.skip_utf8_bom();
   settings.encoding = *encoding;
   if (settings.encoding == Encoding::automatic)
@@ -236,7 +254,6 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
   if (has_header) settings.fact_columns = fact_columns(header, settings.columns);
   settings.header_records = has_header ? 1 : 0;
 
-  Output output(options.output, out);
   std::string preamble;
   if (options.excel) preamble = "\xEF\xBB\xBF";
   if (has_header && settings.format == OutputFormat::csv) preamble += csv_header(header);
@@ -256,16 +273,24 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
     const bool atomic = output.atomic();
     output.abandon();
     err << "icp-classify batch: interrupted (signal " << interrupt_signal() << ") after " << result.stats.rows
-        << " rows" << (atomic ? "; " + options.output + " was not written" : std::string()) << '\n';
+        << " rows" << (atomic ? "; " + for_message(options.output) + " was left as it was" : std::string()) << '\n';
     return kInterrupted;
   }
-  // A malformed file: every row before it is written (and a file is kept), then exit 2.
+  // A malformed file: every row before it is written — to NAME.partial when
+  // the output is a file, which is left as it was — then exit 2.
+  if (result.malformed) {
+    const std::string partial = output.keep_partial();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!options.quiet) err << summary_line(result, seconds);
+    throw InputError(for_message(options.input) + ": " + result.malformed->what() + "; the " +
+                     std::to_string(result.stats.rows) + " rows before it were written" +
+                     (partial.empty() ? std::string()
+                                      : " to " + for_message(partial) + " and " + for_message(options.output) +
+                                            " was left as it was"));
+  }
   output.commit();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!options.quiet) err << summary_line(result, seconds);
-  if (result.malformed)
-    throw InputError(options.input + ": " + result.malformed->what() + "; the " + std::to_string(result.stats.rows) +
-                     " rows before it were written");
   return result.stats.errors ? kRowErrors : kOk;
 }
 

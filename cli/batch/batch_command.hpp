@@ -26,10 +26,12 @@ struct BatchOptions {
   bool excel = false;             // UTF-8 BOM first
   unsigned jobs = 0;              // 0: the number of cores
   bool quiet = false;
-  icp::Facts facts;  // --fact / --facts: for every row; fact-named columns add to them per row
+  bool force = false;  // --force: replace an output file the user cannot write
+  icp::Facts facts;    // --fact / --facts: for every row; fact-named columns add to them per row
 };
 
-// Returns the exit status (kOk, kRowErrors); throws UsageError / InputError.
+// Returns the exit status (kOk, kRowErrors, kInterrupted); throws UsageError /
+// InputError / IoError.
 int run_batch(const BatchOptions& options, const icp::Options& classifier_options, Lang lang, std::istream& in,
               std::ostream& out, std::ostream& err);
 

@@ -1,12 +1,15 @@
 #include "batch/interrupt.hpp"
 
 #include <csignal>
+#include <cstddef>
+#include <iterator>
 
 namespace icp::cli::batch {
 namespace {
 
 volatile std::sig_atomic_t g_signal = 0;
-struct sigaction g_old_int, g_old_term;
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+struct sigaction g_old[4];
 
 extern "C" void on_signal(int sig) {
   g_signal = sig;
@@ -20,13 +23,16 @@ InterruptGuard::InterruptGuard() {
   sa.sa_handler = on_signal;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;  // no SA_RESTART: a blocking read() returns EINTR and the loop sees the flag
-  sigaction(SIGINT, &sa, &g_old_int);
-  sigaction(SIGTERM, &sa, &g_old_term);
+  for (std::size_t i = 0; i < std::size(kSignals); ++i) {
+    sigaction(kSignals[i], nullptr, &g_old[i]);
+    // Under nohup (SIGHUP ignored when the run starts) a hangup stays ignored.
+    if (kSignals[i] == SIGHUP && g_old[i].sa_handler == SIG_IGN) continue;
+    sigaction(kSignals[i], &sa, nullptr);
+  }
 }
 
 InterruptGuard::~InterruptGuard() {
-  sigaction(SIGINT, &g_old_int, nullptr);
-  sigaction(SIGTERM, &g_old_term, nullptr);
+  for (std::size_t i = 0; i < std::size(kSignals); ++i) sigaction(kSignals[i], &g_old[i], nullptr);
 }
 
 bool interrupted() {

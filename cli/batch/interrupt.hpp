@@ -1,5 +1,6 @@
-// SIGINT/SIGTERM while a batch runs: the handler only sets a flag; the batch
-// loop sees it, stops reading, and removes its temporary output file.
+// SIGINT, SIGTERM, SIGHUP or SIGQUIT while a batch runs: the handler only sets a flag; the batch
+// loop sees it, stops reading, and removes its temporary output file. A
+// SIGHUP ignored when the run starts (nohup) stays ignored.
 #pragma once
 
 namespace icp::cli::batch {

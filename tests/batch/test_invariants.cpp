@@ -71,15 +71,17 @@ TEST_CASE("-o: a regular file is replaced whole; /dev/null is written directly")
   CHECK(run_binary(dir, "batch '" + input + "' -q -o /dev/null").code == 0);
   CHECK(fs::exists("/dev/null"));
   CHECK(fs::is_character_file("/dev/null"));
-  // Unterminated quote: the rows before it are written (and the file kept), exit 2.
+  // Unterminated quote: the rows before it are written to out.csv.partial, out.csv is left as it was, exit 2.
+  const std::string good = slurp(target);
   spit(input, "id,简介\n1,论坛靠广告盈利\n2,\"never closed\n");
   const Result r = run_binary(dir, "batch '" + input + "' -q -o '" + target + "'");
   CHECK(r.code == 2);
   CHECK(r.err.find("line 3: unterminated quoted field") != std::string::npos);
-  CHECK(parse_csv(slurp(target)).size() == 2);
+  CHECK(slurp(target) == good);
+  CHECK(parse_csv(slurp(target + ".partial")).size() == 2);
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path())) ++files;
-  CHECK(files == 4);  // in.csv, out.csv, stdout, stderr
+  CHECK(files == 5);  // in.csv, out.csv, out.csv.partial, stdout, stderr
 }
 
 TEST_CASE("SIGINT: the output file is not written, the temporary is removed, exit 130") {

@@ -16,7 +16,8 @@ TEST_CASE("--help documents usage, every option and every exit status") {
   for (const char* word :
        {"Usage", "eval CASES.tsv", "batch", "--lang", "--format", "--lexicon", "--user-lexicon", "--version", "--help"})
     CHECK_MESSAGE(r.out.find(word) != std::string::npos, word);
-  for (const char* status : {"  0  answered", "  1  batch", "  2  usage error", "  3  internal error"})
+  for (const char* status :
+       {"  0  answered", "  1  batch", "  2  usage error", "  3  internal error", "  4  I/O error", "--force"})
     CHECK_MESSAGE(r.out.find(status) != std::string::npos, status);
   CHECK(r.out.find("empty") != std::string::npos);
   CHECK(run_cli({"-h"}).code == 0);
@@ -142,14 +143,16 @@ TEST_CASE("user lexicons: a bad line is exit 2 naming file:line; good ones chang
   CHECK(run_cli({"--user-lexicon", good1, "甲乙丙"}).code == 0);
 }
 
-TEST_CASE("an unexpected failure is exit 3") {
+TEST_CASE("an output that cannot be written is an I/O error (exit 4), not an internal error") {
   std::vector<std::string> args = {"icp-classify", "--help"};
   std::vector<char*> argv = {args[0].data(), args[1].data(), nullptr};
   std::istringstream in;
   std::ostringstream out, err;
   out.setstate(std::ios::badbit);  // the output cannot be written
-  CHECK(icp::cli::run(2, argv.data(), in, out, err) == 3);
-  CHECK(err.str().find("internal error") != std::string::npos);
+  CHECK(icp::cli::run(2, argv.data(), in, out, err) == 4);
+  CHECK(err.str() == "icp-classify: cannot write standard output\n");
+  // The stream's own exception mask is given back.
+  CHECK(out.exceptions() == std::ios::goodbit);
 }
 
 TEST_CASE("eval: a missing or malformed cases file is exit 2 naming file and line") {
