@@ -133,6 +133,10 @@ constexpr Rule kRules[] = {
     {"noncommercial.nonprofit", 3, Basis::measures, kArt3,
      "由非营利、公益或公共机构运营，未见收费或广告：非经营性，备案即可",
      "Run by a non-profit, public-interest or public body with no fees or ads seen: non-commercial, a filing"},
+    {"noncommercial.pays_for_goods", 3, Basis::brief, kBrief,
+     "所付费用买的是本企业的商品或服务（会员租衣、会员购物），文中没有任何信息服务：属自营交易，备案即可",
+     "What is paid for is the company's own goods or services (a clothes-rental or shopping membership), with no "
+     "information service named: own trade, a filing"},
     {"noncommercial.individual", 3, Basis::brief, kBrief,
      "个人运营的网站、论坛或小程序，未见收费或广告：推定为非经营性，备案即可（个人不能持有经营许可证）",
      "Run by an individual, with no fees or ads seen: presumed non-commercial, a filing (an individual cannot "

@@ -11,6 +11,10 @@ constexpr std::initializer_list<Signal> kAllPay = {Signal::pay_content,    Signa
                                                    Signal::pay_commission, Signal::pay_fee,     Signal::pay_ads,
                                                    Signal::pay_design};
 
+constexpr std::initializer_list<Signal> kCategorySignals = {Signal::cat1_publish,   Signal::cat1_delivery,
+                                                            Signal::cat2_search,    Signal::cat3_community,
+                                                            Signal::cat4_messaging, Signal::cat5_protection};
+
 int strongest(const Context& c, std::initializer_list<Signal> list) {
   int best = 0;
   for (auto s : list) best = std::max(best, c.signals[s].strongest);
@@ -117,6 +121,18 @@ void commercial_from_text(Context& c) {
   const bool only_fees = c.affirmed_sum({Signal::pay_content, Signal::pay_listing, Signal::pay_tipping,
                                          Signal::pay_commission, Signal::pay_ads, Signal::pay_design}) == 0;
   const bool explicit_free_site = states_free && no_ads && (pay_strongest <= 1 || only_fees);
+  // What is paid for decides, not that something is paid (domain.md step 3):
+  // a membership of a shop or a rental of its own goods, with no information
+  // service named beside it (no category word at all), buys the goods.
+  const bool pays_for_goods = f.trade && !f.marketplace && c.affirmed_sum(kCategorySignals) == 0 &&
+                              c.affirmed_sum({Signal::pay_listing, Signal::pay_tipping, Signal::pay_commission,
+                                              Signal::pay_ads, Signal::pay_design}) == 0;
+  if ((pay_strongest >= 2 || pay >= 3) && !explicit_free_site && pays_for_goods) {
+    decide(c, Outcome::filing, Ground::own_content);
+    c.trace("noncommercial.pays_for_goods",
+            c.affirmed_hits({Signal::service_own_goods, Signal::pay_content, Signal::pay_fee}));
+    return;
+  }
   if ((pay_strongest >= 2 || pay >= 3) && !explicit_free_site) {
     const bool users_pay = c.affirmed_sum(kUserPays) > 0;
     const bool design = c.affirmed(Signal::pay_design) > 0;
