@@ -119,6 +119,10 @@ constexpr Rule kRules[] = {
      "自营网络游戏：靠玩家付费（充值、道具、会员）或广告营利，推定为经营性，需许可证",
      "An online game the company runs: it earns from players (top-ups, items, memberships) or ads, so presumed "
      "commercial, licence needed"},
+    {"commercial.presumed_software", 3, Basis::brief, kBrief,
+     "SaaS或在线软件服务（按订阅、按年或按账号收费是常态）：推定为经营性，需许可证（B21见备注）",
+     "SaaS or online software as a service (sold by subscription, per year or per seat): presumed commercial, "
+     "licence needed (B21 in the notes)"},
     {"commercial.presumed_platform", 3, Basis::brief, kBrief,
      "平台类服务未说明谁付费：平台以营利为目的，推定为经营性，需许可证（置信度较低，请确认收入来源）",
      "A platform service that does not say who pays: platforms are run to earn, so presumed commercial, licence "

@@ -164,6 +164,11 @@ void commercial_from_text(Context& c) {
     decide(c, Outcome::license, Ground::presumed);
     c.trace("commercial.presumed_game", c.affirmed_hits({Signal::note_game}));
     if (says_free) c.trace("commercial.free_is_weak", c.affirmed_hits({Signal::free}));
+  } else if (c.affirmed(Signal::note_saas) >= 2 && !public_operator && !(no_ads && says_free)) {
+    // SaaS and online software sold to businesses are commercial (domain.md's
+    // convention): the subscription or the licence fee is the business.
+    decide(c, Outcome::license, Ground::presumed);
+    c.trace("commercial.presumed_software", c.affirmed_hits({Signal::note_saas}));
   } else if (f.any_platform || f.marketplace) {
     if (public_operator) {
       decide(c, Outcome::filing, Ground::nonprofit);
