@@ -29,11 +29,21 @@ namespace {
 
 constexpr const char* kProgram = "icp-classify: ";
 
+std::string too_long(const std::string& size) {
+  return "the description is " + size + ", over the limit of " + std::to_string(icp::kMaxTextBytes) +
+         " bytes (1 MiB); for many descriptions use `icp-classify batch`";
+}
+
+// Standard input up to the size limit: a longer input stops the reading at
+// limit + 1 bytes (bounded memory, and `yes | icp-classify` ends).
 std::string read_all(std::istream& in) {
   std::string text;
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  while (text.size() <= icp::kMaxTextBytes && (in.read(buffer, sizeof buffer) || in.gcount() > 0))
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
   if (in.bad()) throw InputError("cannot read standard input");
+  if (text.size() > icp::kMaxTextBytes)
+    throw InputError(too_long("more than " + std::to_string(icp::kMaxTextBytes) + " bytes"));
   return text;
 }
 
@@ -44,8 +54,12 @@ ReportMeta meta_of(const icp::Classifier& classifier) {
 int classify(const CommandLine& cmd, std::istream& in, std::ostream& out) {
   if (cmd.ask && !cmd.text)
     throw UsageError("--ask reads answers from standard input: give the description as the TEXT argument");
+  if (cmd.text && cmd.text->size() > icp::kMaxTextBytes)
+    throw InputError(too_long(std::to_string(cmd.text->size()) + " bytes"));
   const std::string text = cmd.text ? *cmd.text : read_all(in);
-  if (is_blank(text)) throw InputError("no text to classify: the description is empty or only whitespace");
+  if (is_blank(text))
+    throw InputError(
+        "no text to classify: the description is empty or holds only whitespace, control or zero-width characters");
   icp::Facts facts = read_facts(cmd.facts, cmd.facts_file);
   const icp::Classifier classifier(cmd.classifier);
   const icp::Decision decision =
@@ -118,6 +132,9 @@ int exit_status(std::exception_ptr failure, std::ostream& err) {
     return kUsage;
   } catch (const icp::LexiconError& e) {
     err << kProgram << "lexicon error: " << bounded_message(e.what()) << '\n';
+    return kUsage;
+  } catch (const icp::TextTooLongError& e) {  // a case of `eval`, an answer of --ask
+    err << kProgram << bounded_message(e.what()) << '\n';
     return kUsage;
   } catch (const InputError& e) {
     err << kProgram << bounded_message(e.what()) << '\n';

@@ -18,8 +18,11 @@ inline const char* pick(Lang lang, const char* zh, const char* en) {
 // Invalid UTF-8 → U+FFFD: the library's function (icp/decision.hpp).
 using icp::to_valid_utf8;
 
-// True when `text` holds nothing but whitespace: ASCII spaces and controls
-// \t\n\v\f\r, U+00A0, U+3000 (ideographic space) and U+FEFF (BOM).
+// True when `text` is empty once normalised: nothing but white space
+// (ASCII, U+00A0, U+3000, U+2000..U+200A...), controls (C0, DEL, C1) and
+// invisible default-ignorable characters (U+200B..U+200F zero-width spaces,
+// joiners and marks, U+2060 word joiner, U+00AD soft hyphen, U+FEFF BOM,
+// variation selectors, bidi embeddings, tags). Invalid UTF-8 is not blank.
 bool is_blank(std::string_view text);
 
 // For a terminal: valid UTF-8, with control characters shown as escapes

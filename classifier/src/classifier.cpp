@@ -1,6 +1,8 @@
 // Classifier: wires the lexicon, the text pipeline and the decision tree.
 #include "icp/classifier.hpp"
 
+#include <string>
+
 #include "decide/decide.hpp"
 #include "facts/describe.hpp"
 #include "facts/from_text.hpp"
@@ -66,13 +68,22 @@ std::vector<FactValue> fact_values(const Facts& given, const Facts& in_play, con
 
 }  // namespace
 
+TextTooLongError::TextTooLongError(std::size_t size, std::size_t limit)
+    : std::length_error("the text is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limit) +
+                        " bytes"),
+      size_(size),
+      limit_(limit) {}
+TextTooLongError::~TextTooLongError() = default;
+
 struct Classifier::Impl {
-  explicit Impl(const Options& options) : lexicon(load(options)), compiled(lexicon, normalizer) {}
+  explicit Impl(const Options& options)
+      : lexicon(load(options)), compiled(lexicon, normalizer), max_text_bytes(options.max_text_bytes) {}
 
   text::Normalizer normalizer;
   text::WordSegmenter segmenter;
   lexicon::Lexicon lexicon;
   signals::CompiledLexicon compiled;
+  std::size_t max_text_bytes;
 };
 
 Classifier::Classifier(const Options& options) : impl_(std::make_unique<const Impl>(options)) {}
@@ -85,6 +96,7 @@ Decision Classifier::classify(std::string_view text) const {
 }
 
 Decision Classifier::classify(std::string_view text, const Facts& given) const {
+  if (text.size() > impl_->max_text_bytes) throw TextTooLongError(text.size(), impl_->max_text_bytes);
   const auto normalized = impl_->normalizer.normalize(text);
   thread_local signals::Found found;  // one pass for both; reused, it keeps its capacity
   impl_->compiled.find(normalized.text, found);

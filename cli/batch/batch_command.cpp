@@ -140,6 +140,11 @@ void resolve_columns(const BatchOptions& options, const std::vector<std::string>
     if (!found && all_digits(wanted)) {
       const unsigned long n = std::stoul(wanted.size() > 9 ? std::string("999999999") : wanted);
       if (n == 0) throw UsageError("--column indexes start at 1");
+      // `header` is the first record (with --no-header too); empty when the input is.
+      if (!header.empty() && n > header.size())
+        throw UsageError("--column " + for_message(wanted) + ": out of range, the input has " +
+                         std::to_string(header.size()) + (header.size() == 1 ? " column" : " columns") +
+                         (has_header ? " (the header has: " + for_message(header_list(header)) + ")" : ""));
       index = n - 1;
       found = true;
     }

@@ -25,7 +25,7 @@ enum class OutputFormat { csv, jsonl };
 // Descriptions longer than this (bytes, after joining the columns) are not
 // classified: the row comes out with icp_error. ICP descriptions are a few
 // hundred characters; a megabyte is a pasted document.
-inline constexpr std::size_t kMaxDescriptionBytes = 1u << 20;
+inline constexpr std::size_t kMaxDescriptionBytes = icp::kMaxTextBytes;  // 1 MiB, as the library's default
 
 // icp_error stays last: a ragged row's extra fields follow it.
 inline constexpr std::array<const char*, 10> kIcpColumns = {

@@ -10,6 +10,7 @@
 
 #include "icp/errors.hpp"
 #include "lexicon.hpp"
+#include "utf8_scan.hpp"
 
 namespace icp {
 
@@ -56,19 +57,6 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
   }
 }
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += n;
-  }
-  return true;
-}
-
 // Splits a file into data lines, checking the format header and encoding.
 std::vector<Line> data_lines(const SourceFile& file, std::string_view header) {
   std::vector<Line> lines;
@@ -82,7 +70,12 @@ std::vector<Line> data_lines(const SourceFile& file, std::string_view header) {
     start = newline == std::string_view::npos ? text.size() : newline + 1;
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!valid_utf8(line)) throw LexiconError(file.name, number, "not valid UTF-8");
+    // Strict UTF-8 (RFC 3629): no overlongs (C0 80), surrogates (ED A0 80),
+    // code points past U+10FFFF (F4 90 80 80) or cut sequences.
+    if (const std::size_t valid = utf8::valid_prefix(line); valid != line.size())
+      throw LexiconError(file.name, number,
+                         "not valid UTF-8 at byte " + std::to_string(valid + 1) +
+                             " of the line (an overlong, a surrogate, a code point past U+10FFFF or a cut sequence)");
     if (number == 1) {
       if (line != header) throw LexiconError(file.name, 1, "first line must be \"" + std::string(header) + "\"");
       continue;

@@ -2,6 +2,7 @@
 // whatever the bytes of the input. No test depends on the classification.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <sstream>
 
 #include "cli_test_support.hpp"
@@ -47,15 +48,21 @@ TEST_CASE("binary: invalid UTF-8, NUL bytes and HTML markup still give valid JSO
   check_report_json(arg.out);
 }
 
-TEST_CASE("binary: a 10 MB description on standard input") {
+TEST_CASE("binary: a 1 MiB description on standard input is answered; a 10 MB one is refused at once") {
   TempDir dir;
   std::string big;
   const std::string piece = "我们运营一个论坛，用户可以发帖评论，平台靠广告位和会员收费盈利。<br/>Free app, VIP. ";
-  while (big.size() < 10 * 1024 * 1024) big += piece;
-  const std::string file = dir.write("big.txt", big);
-  auto r = run_binary(dir, "--format json", file);
+  while (big.size() + piece.size() <= (1u << 20)) big += piece;
+  auto r = run_binary(dir, "--format json", dir.write("big.txt", big));
   CHECK(r.code == 0);
   check_report_json(r.out);
+  while (big.size() < 10 * 1024 * 1024) big += piece;
+  const auto t0 = std::chrono::steady_clock::now();
+  auto huge = run_binary(dir, "--format json", dir.write("huge.txt", big));
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 5);
+  CHECK(huge.code == 2);
+  CHECK(huge.out.empty());
+  CHECK(huge.err.find("over the limit of 1048576 bytes") != std::string::npos);
 }
 
 TEST_CASE("binary: exit statuses") {

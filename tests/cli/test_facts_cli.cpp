@@ -76,6 +76,35 @@ TEST_CASE("facts: bad facts name the fact and the accepted forms, exit 2") {
   CHECK(missing.code == 2);
 }
 
+TEST_CASE("facts: out-of-range shares and counts are refused, exit 2; a facts file may start with a BOM") {
+  auto share = run_cli({"--fact", "foreign_share=200%", kPlatform});
+  CHECK(share.code == 2);
+  CHECK(share.err.find("foreign_share") != std::string::npos);
+  CHECK(share.err.find("0–100% or 0–1") != std::string::npos);
+  auto count = run_cli({"--fact", "insured_staff=18446744073709551617", kPlatform});
+  CHECK(count.code == 2);
+  CHECK(count.err.find("insured_staff") != std::string::npos);
+  CHECK(count.err.find("out of range") != std::string::npos);
+
+  cli_test::TempDir dir;
+  auto file_share = run_cli({"--facts", dir.write("share.json", R"({"foreign_share": "200%"})"), kPlatform});
+  CHECK(file_share.code == 2);
+  CHECK(file_share.err.find("0–100% or 0–1") != std::string::npos);
+  auto file_number = run_cli({"--facts", dir.write("share2.json", R"({"foreign_share": 150})"), kPlatform});
+  CHECK(file_number.code == 2);
+  auto file_count =
+      run_cli({"--facts", dir.write("count.json", R"({"insured_staff": 18446744073709551617})"), kPlatform});
+  CHECK(file_count.code == 2);
+  CHECK(file_count.err.find("insured_staff") != std::string::npos);
+  CHECK(file_count.err.find("out of range") != std::string::npos);
+
+  auto bom = run_cli({"--format", "json", "--facts",
+                      dir.write("bom.json", "\xEF\xBB\xBF{\"registered_capital\": \"500万\"}"), kPlatform});
+  CHECK(bom.code == 0);
+  CHECK(bom.err.empty());
+  CHECK(bom.out.find("5000000") != std::string::npos);
+}
+
 TEST_CASE("facts: --ask with piped answers re-decides and shows what changed") {
   auto r = run_cli({"--ask", "--lang", "en", kPlatform}, "no\nno\nyes\n");
   REQUIRE(r.code == 0);

@@ -169,7 +169,11 @@ TEST_CASE("is_blank, printable, first_chars") {
   CHECK(icp::cli::is_blank(""));
   CHECK(icp::cli::is_blank(" \t\n\xE3\x80\x80"));
   CHECK(!icp::cli::is_blank(" x "));
-  CHECK(!icp::cli::is_blank(std::string(1, '\0')));
+  CHECK(icp::cli::is_blank(std::string(1, '\0')));  // controls show nothing: empty once normalised
+  CHECK(icp::cli::is_blank("\u200B\u200C\u200D\u2060\uFEFF\u00AD\u202E\x1b\x7f\xC2\x9B\U000E0020"));
+  CHECK(!icp::cli::is_blank("\u200Bx"));
+  CHECK(!icp::cli::is_blank("\xFF"));      // invalid UTF-8 shows as U+FFFD
+  CHECK(!icp::cli::is_blank("\xE2\x80"));  // a cut sequence too
   CHECK(icp::cli::printable("a\nb\x01\xC2\x9B") == "a\\nb\\x01\\u009b");
   CHECK(icp::cli::first_chars("中文字符", 2) == "中文…");
   CHECK(icp::cli::first_chars("中文", 2) == "中文");

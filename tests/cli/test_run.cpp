@@ -67,6 +67,37 @@ TEST_CASE("empty or whitespace-only text is a usage error (2)") {
   CHECK(run_cli({"--format", "json"}, "").code == 2);
 }
 
+TEST_CASE("text empty once normalised (zero-width, controls, bidi marks only) is empty input (2)") {
+  for (const std::string text : {"\u200B", "\u200B\u200C\u200D\uFEFF", "\u2060\u00AD \u200E\u200F\u202E",
+                                 "\x01\x02\x7F", "\xC2\x85\xC2\x9F", "\u3164\uFE0F\u180E", "\U000E0041\u2028\u2029"}) {
+    CAPTURE(text);
+    auto arg = run_cli({text});
+    CHECK(arg.code == 2);
+    CHECK(arg.out.empty());
+    CHECK(arg.err.find("no text to classify") != std::string::npos);
+    CHECK(arg.err.find("zero-width") != std::string::npos);
+    CHECK(run_cli({}, text).code == 2);
+  }
+  // A visible character among them is text; so is an invalid byte (it shows as U+FFFD).
+  CHECK(run_cli({"\u200B论坛\u200B"}).code == 0);
+  CHECK(run_cli({"\u200B\xFF"}).code == 0);
+}
+
+TEST_CASE("a description over 1 MiB is refused at once (2), on the command line or standard input") {
+  const std::string at_limit(icp::kMaxTextBytes, 'a');
+  auto over = run_cli({at_limit + "a"});
+  CHECK(over.code == 2);
+  CHECK(over.out.empty());
+  CHECK(over.err.find("the description is 1048577 bytes, over the limit of 1048576 bytes") != std::string::npos);
+  CHECK(over.err.size() < 400);
+  auto piped = run_cli({"--format", "json"}, std::string(3 * icp::kMaxTextBytes, 'x'));
+  CHECK(piped.code == 2);
+  CHECK(piped.err.find("more than 1048576 bytes, over the limit") != std::string::npos);
+  const std::string text = "论坛靠广告盈利";
+  auto exact = run_cli({"--format", "json"}, std::string(icp::kMaxTextBytes - text.size(), ' ') + text);
+  CHECK(exact.code == 0);
+}
+
 TEST_CASE("bad options are usage errors (2) with a hint") {
   const std::vector<std::vector<std::string>> bad = {
       {"--bogus", "text"},

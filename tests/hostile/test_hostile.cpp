@@ -460,6 +460,165 @@ sys.exit(p.wait())')",
        kInputSame,
        "",
        [](const Fixture& f) { CHECK(slurp((f.cap / "stderr").string()).size() < 4000); }},
+
+      // 8. Validation (issue 14 item 5): facts in range, counts that fit, a BOM, columns, empty text.
+      {"--fact foreign_share=200% is refused, naming the fact and the range",
+       {},
+       R"("$BIN" --fact foreign_share=200% "论坛靠广告盈利")",
+       2,
+       "^icp-classify: fact error: fact foreign_share: \"200%\" is out of range; accepted: 0–100% or 0–1\n$",
+       kInputSame},
+      {"--fact 外资比例=百分之一百五十 (an alias, Chinese numerals) is refused",
+       {},
+       R"("$BIN" --fact 外资比例=百分之一百五十 "论坛靠广告盈利")",
+       2,
+       "fact foreign_share: .*out of range; accepted: 0–100% or 0–1",
+       kInputSame},
+      {"a facts file with foreign_share 150 (a JSON number) is refused",
+       [](Fixture& f) { f.write("facts.json", R"({"foreign_share": 150})"); },
+       R"("$BIN" --facts facts.json "论坛靠广告盈利")", 2, "fact foreign_share: \"150\" is out of range", kInputSame},
+      {"--fact insured_staff=18446744073709551617 is refused, not rounded",
+       {},
+       R"("$BIN" --fact insured_staff=18446744073709551617 "论坛靠广告盈利")",
+       2,
+       "fact insured_staff: \"18446744073709551617\" is out of range; accepted: a whole number from 0 to "
+       "9007199254740991",
+       kInputSame},
+      {"a facts file with insured_staff 18446744073709551617 (past uint64) is refused",
+       [](Fixture& f) { f.write("facts.json", R"({"insured_staff": 18446744073709551617})"); },
+       R"("$BIN" --facts facts.json "论坛靠广告盈利")", 2,
+       "fact insured_staff: \"18446744073709551616\" is out of range", kInputSame},
+      {"--fact insured_months past 2^53 is refused",
+       {},
+       R"("$BIN" --fact insured_months=9007199254740993个月 "论坛靠广告盈利")",
+       2,
+       "fact insured_months: .*out of range",
+       kInputSame},
+      {"a facts file starting with a UTF-8 BOM is read",
+       [](Fixture& f) {
+         f.write("facts.json", "\xEF\xBB\xBF{\"registered_capital\": \"500万\", \"insured_staff\": 3}");
+       },
+       R"("$BIN" --format json --facts facts.json "论坛靠广告盈利" > "$CAP/report")", 0, "^$", kInputSame, "",
+       [](const Fixture& f) {
+         const std::string report = slurp((f.cap / "report").string());
+         CHECK(report.find("\"registered_capital\"") != std::string::npos);
+         CHECK(report.find("5000000") != std::string::npos);
+       }},
+      {"batch --facts with a BOM is read",
+       [](Fixture& f) { f.write("facts.json", "\xEF\xBB\xBF{\"insured_staff\": 3}"); },
+       R"("$BIN" batch "$IN" -q --facts facts.json -o "$OUT")", 0, "^$", kInputSame | kNoTemp | kEveryRow},
+      {"batch --fact foreign_share=200%: refused before any output",
+       [](Fixture& f) { f.write("out.csv", "previous\n"); },
+       R"("$BIN" batch "$IN" -q --fact foreign_share=200% -o "$OUT")", 2, "fact foreign_share: .*0–100% or 0–1",
+       kInputSame | kPreviousSame | kNoTemp | kNoPartial},
+      {"a batch fact column with 200%: that row's icp_error names the range",
+       [](Fixture& f) {
+         f.write("in.csv",
+                 "id,简介,foreign_share\n1,论坛靠广告盈利,200%\n2,公司官网，展示产品,40%\n3,公司官网，展示产品,\n");
+       },
+       R"("$BIN" batch "$IN" -q -o "$OUT")", 1, "^$", kInputSame | kNoTemp, "",
+       [](const Fixture& f) {
+         const auto records = parse_csv(slurp(f.file("out.csv")));
+         REQUIRE(records.size() == 4);
+         CHECK(records[1].back().find("fact foreign_share: \"200%\" is out of range; accepted: 0–100% or 0–1") !=
+               std::string::npos);
+         CHECK(records[2].back().empty());
+       }},
+      {"batch --column 9 on a 3-column file: exit 2 naming the index and the columns",
+       [](Fixture& f) {
+         f.write("in.csv", "id,简介,备注\n1,论坛靠广告盈利,a\n2,公司官网，展示产品,b\n3,公司官网，展示产品,c\n");
+         f.write("out.csv", "previous\n");
+       },
+       R"("$BIN" batch "$IN" -q --column 9 -o "$OUT")", 2,
+       "--column 9: out of range, the input has 3 columns \\(the header has: ",
+       kInputSame | kPreviousSame | kNoTemp | kNoPartial},
+      {"batch --no-header --column 3 on a 2-column file",
+       {},
+       R"("$BIN" batch "$IN" -q --no-header --column 3 -o "$OUT")",
+       2,
+       "--column 3: out of range, the input has 2 columns\n",
+       kInputSame | kNoTemp | kNoPartial},
+      {"batch --column with a 20-digit index is out of range, not clamped",
+       {},
+       R"("$BIN" batch "$IN" -q --column 99999999999999999999 -o "$OUT")",
+       2,
+       "--column 99999999999999999999: out of range, the input has 2 columns",
+       kInputSame | kNoTemp | kNoPartial},
+      {"batch: a row of zero-width characters only is an empty description",
+       [](Fixture& f) {
+         f.write(
+             "in.csv",
+             "id,简介\n1,论坛靠广告盈利\n2,\xE2\x80\x8B\xE2\x80\x8C\xE2\x80\x8D\xEF\xBB\xBF\xE2\x81\xA0\n3,\x01\x7F\n");
+       },
+       R"("$BIN" batch "$IN" -q -o "$OUT")", 1, "^$", kInputSame | kNoTemp | kEveryRow, "out.csv",
+       [](const Fixture& f) {
+         const auto records = parse_csv(slurp(f.file("out.csv")));
+         REQUIRE(records.size() == 4);
+         CHECK(records[1][2] == "license");
+         CHECK(records[2][2].empty());
+         CHECK(records[2].back() == "empty description");
+         CHECK(records[2][1] == "\xE2\x80\x8B\xE2\x80\x8C\xE2\x80\x8D\xEF\xBB\xBF\xE2\x81\xA0");  // kept as it was
+         CHECK(records[3].back() == "empty description");
+       }},
+      {"one text of zero-width characters only: empty input, exit 2",
+       {},
+       R"sh("$BIN" "$(printf '\342\200\213\342\200\215\342\201\240')")sh",
+       2,
+       "^icp-classify: no text to classify: the description is empty or holds only whitespace, control or "
+       "zero-width characters\n$",
+       kInputSame},
+      {"standard input of control characters and bidi marks only: empty input, exit 2",
+       {},
+       R"(printf '\001\002\033\342\200\216\342\200\256\r\n' | "$BIN" --format json)",
+       2,
+       "no text to classify",
+       kInputSame},
+
+      // 9. Bounded size (issue 14 item 4): 1 MiB per description, refused at once.
+      {"standard input of 3 MiB: exit 2, read no further than the limit",
+       {},
+       R"(head -c 3145728 /dev/zero | tr '\0' a | "$BIN" --format json)",
+       2,
+       "^icp-classify: the description is more than 1048576 bytes, over the limit of 1048576 bytes \\(1 MiB\\)",
+       kInputSame,
+       "",
+       [](const Fixture& f) { CHECK(slurp((f.cap / "stderr").string()).size() < 400); }},
+      {"standard input without end (yes | icp-classify) ends with exit 2",
+       {},
+       R"(yes 论坛靠广告盈利 | "$BIN")",
+       2,
+       "over the limit of 1048576 bytes",
+       kInputSame},
+      {"a description of exactly 1 MiB is still answered",
+       {},
+       R"({ head -c 1048555 /dev/zero | tr '\0' ' '; printf '论坛靠广告盈利'; } | "$BIN" --format json > "$CAP/report")",
+       0,
+       "^$",
+       kInputSame,
+       "",
+       [](const Fixture& f) { CHECK(slurp((f.cap / "report").string()).find("\"license\"") != std::string::npos); }},
+      {"eval: a case over 1 MiB is a usage error naming the limit, not an internal error",
+       [](Fixture& f) {
+         f.write("cases.tsv",
+                 "id\ttext\tdecision\tcategories\tnews_permit\tpreapprovals\tforeign\tcertain\tnote\n"
+                 "x-1\t" +
+                     std::string(1100000, 'a') + "\tneither\t\tno\t\tno\tyes\thuge\n");
+       },
+       R"("$BIN" eval cases.tsv)", 2, "^icp-classify: the text is 1100000 bytes, over the limit of 1048576 bytes\n$",
+       kInputSame},
+
+      // 10. Strict UTF-8 in lexicon files, with file:line.
+      {"a user lexicon with an overlong (C0 AF) names file:line",
+       [](Fixture& f) { f.write("u.tsv", "# icp-lexicon phrases v1\n论坛\xC0\xAF\tforum\t2\n"); },
+       R"("$BIN" --user-lexicon u.tsv "论坛靠广告盈利")", 2,
+       "^icp-classify: lexicon error: u\\.tsv:2: not valid UTF-8 at byte 7 of the line", kInputSame},
+      {"a user lexicon with a surrogate (ED A0 80) names file:line",
+       [](Fixture& f) { f.write("u.tsv", "# icp-lexicon phrases v1\n# a comment\n论坛\xED\xA0\x80\tforum\t2\n"); },
+       R"("$BIN" --user-lexicon u.tsv "论坛靠广告盈利")", 2, "lexicon error: u\\.tsv:3: not valid UTF-8", kInputSame},
+      {"a user lexicon with a code point past U+10FFFF (F4 90 80 80) names file:line",
+       [](Fixture& f) { f.write("u.tsv", "# icp-lexicon phrases v1\n\xF4\x90\x80\x80\tforum\t2\n"); },
+       R"("$BIN" --user-lexicon u.tsv "论坛靠广告盈利")", 2, "lexicon error: u\\.tsv:2: not valid UTF-8 at byte 1",
+       kInputSame},
   };
   return rows;
 }
@@ -545,5 +704,5 @@ TEST_CASE("the hostile-input table") {
     ++ran;
   }
   MESSAGE(ran << " rows run, " << skipped << " skipped");
-  CHECK(table().size() >= 25);
+  CHECK(table().size() >= 60);
 }

@@ -1,6 +1,7 @@
 // The C API (icp/icp.h) and its JSON writer (classifier/src/c_api/).
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -150,6 +151,43 @@ TEST_CASE("C API: failures return NULL and set a thread-local message") {
   CHECK(icp_classifier_create("/nonexistent/icp-lexicon", nullptr, 0) == nullptr);
   CHECK(std::string(icp_last_error()).find("/nonexistent/icp-lexicon") != std::string::npos);
   CHECK(icp_classifier_create(nullptr, nullptr, 2) == nullptr);
+  icp_classifier_destroy(c);
+}
+
+TEST_CASE("a text over 1 MiB: NULL and a message in C, TextTooLongError in C++, at once") {
+  static_assert(ICP_MAX_TEXT_BYTES == icp::kMaxTextBytes);
+  CHECK(icp::Options{}.max_text_bytes == (std::size_t{1} << 20));
+  const std::string huge(64u << 20, 'a');  // 64 MiB: classifying it would take minutes and gigabytes
+  icp_classifier* c = icp_classifier_create(nullptr, nullptr, 0);
+  REQUIRE(c != nullptr);
+  const auto t0 = std::chrono::steady_clock::now();
+  CHECK(icp_classify(c, huge.data(), huge.size(), "en") == nullptr);
+  CHECK(std::string(icp_last_error()) ==
+        "icp_classify: the text is 67108864 bytes, over the limit of 1048576 bytes (ICP_MAX_TEXT_BYTES)");
+  CHECK(icp_classify(c, huge.data(), ICP_MAX_TEXT_BYTES + 1, "en") == nullptr);
+  CHECK(std::string(icp_last_error()).find("1048577 bytes") != std::string::npos);
+  take(icp_classify(c, huge.data(), 1000, "en"));
+
+  const icp::Classifier classifier;
+  try {
+    (void)classifier.classify(huge);
+    FAIL("no error");
+  } catch (const icp::TextTooLongError& e) {
+    CHECK(e.size() == huge.size());
+    CHECK(e.limit() == icp::kMaxTextBytes);
+    CHECK(std::string(e.what()) == "the text is 67108864 bytes, over the limit of 1048576 bytes");
+  }
+  CHECK_THROWS_AS((void)classifier.classify(std::string_view(huge).substr(0, icp::kMaxTextBytes + 1), icp::Facts{}),
+                  std::length_error);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(seconds < 5);  // (the classifier's construction included)
+
+  // The limit is the classifier's own: 10 bytes refuses 21, 21 takes them.
+  icp::Options small;
+  small.max_text_bytes = 10;
+  CHECK_THROWS_AS((void)icp::Classifier(small).classify("论坛靠广告盈利"), icp::TextTooLongError);
+  small.max_text_bytes = 21;
+  CHECK(icp::Classifier(small).classify("论坛靠广告盈利").decision == icp::Outcome::license);
   icp_classifier_destroy(c);
 }
 

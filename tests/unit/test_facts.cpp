@@ -120,6 +120,46 @@ TEST_CASE("facts: bad names and values name the fact and the accepted forms") {
   CHECK_THROWS_AS(icp::set_fact(f, "province", "Atlantis"), icp::FactError);
 }
 
+TEST_CASE("facts: shares past 100% and counts too large to hold are refused, not clamped or rounded") {
+  icp::Facts f;
+  auto message = [&](const char* name, const char* value) {
+    try {
+      icp::set_fact(f, name, value);
+    } catch (const icp::FactError& e) {
+      CHECK(e.fact() == name);
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  for (const char* share : {"200%", "100.5", "百分之一百五十", "20成"}) {
+    const std::string m = message("foreign_share", share);
+    CAPTURE(share);
+    CHECK(m.find("foreign_share") != std::string::npos);
+    CHECK(m.find("out of range") != std::string::npos);
+    CHECK(m.find("0–100% or 0–1") != std::string::npos);
+  }
+  CHECK(!f.foreign_share);
+  icp::set_fact(f, "foreign_share", "100%");
+  CHECK(*f.foreign_share == doctest::Approx(100));
+  icp::set_fact(f, "foreign_share", "0.5");
+  CHECK(*f.foreign_share == doctest::Approx(50));
+  icp::set_fact(f, "foreign_share", "0%");
+  CHECK(*f.foreign_share == doctest::Approx(0));
+
+  for (const char* count : {"18446744073709551617", "18446744073709551615", "9007199254740992", "1亿亿亿"}) {
+    const std::string m = message("insured_staff", count);
+    CAPTURE(count);
+    CHECK(m.find("insured_staff") != std::string::npos);
+    CHECK(m.find("out of range") != std::string::npos);
+  }
+  CHECK(!f.insured_staff);
+  icp::set_fact(f, "insured_staff", "9007199254740991");
+  CHECK(*f.insured_staff == 9007199254740991.0);
+  CHECK(message("insured_months", "18446744073709551617个月").find("out of range") != std::string::npos);
+  CHECK(message("domain_valid_months", std::string(400, '9').c_str()).find("out of range") != std::string::npos);
+  CHECK(message("registered_capital", std::string(400, '9').c_str()).find("out of range") != std::string::npos);
+}
+
 TEST_CASE("facts: read from the text, with evidence") {
   const icp::Classifier c;
   const std::string text =

@@ -35,6 +35,28 @@ TEST_CASE("the built-in lexicon loaded from data/lexicon as a folder is the same
   CHECK(folder.phrases.size() == builtin.phrases.size());
 }
 
+TEST_CASE(
+    "lexicon files are strict UTF-8: overlongs, surrogates and code points past U+10FFFF name the file and line") {
+  const std::string header = "# icp-lexicon phrases v1\n免费\tfree\t1\n";
+  for (const char* bad : {"\xC0\x80", "\xC1\xBF", "\xE0\x80\xAF", "\xF0\x80\x80\xAF",      // overlongs
+                          "\xED\xA0\x80", "\xED\xBF\xBF",                                  // surrogates
+                          "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xF8\x88\x80\x80\x80",  // past U+10FFFF
+                          "\xE5\x85", "\x80", "\xFF"}) {
+    CAPTURE(std::string(bad));
+    try {
+      icp::lexicon::parse(kSignals, {{"p.tsv", header + "收费" + bad + "\tfree\t1\n"}});
+      FAIL("accepted");
+    } catch (const icp::LexiconError& e) {
+      CHECK(e.file() == "p.tsv");
+      CHECK(e.line() == 3);
+      CHECK(std::string(e.what()).starts_with("p.tsv:3: not valid UTF-8 at byte 7"));
+    }
+  }
+  // The largest code point and the last before the surrogates still load.
+  CHECK(error_line({"p.tsv", header + "收费\xF4\x8F\xBF\xBF\tfree\t1\n"}) == 9999);
+  CHECK(error_line({"p.tsv", header + "收费\xED\x9F\xBF\tfree\t1\n"}) == 9999);
+}
+
 TEST_CASE("malformed phrase files name the line") {
   const char* header = "# icp-lexicon phrases v1\n";
   CHECK(error_line({"p.tsv", std::string(header) + "免费\tfree\t1\n收费\tnope\t1\n"}) == 3);

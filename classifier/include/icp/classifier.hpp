@@ -19,12 +19,14 @@
 // overlap with other calls on the same object (the usual rule for a value).
 // Distinct Classifier objects are independent.
 //
-// Errors. Only construction fails on bad input: a missing or malformed
-// lexicon file throws icp::LexiconError (icp/errors.hpp), which names the
-// file and line. classify() never throws because of the text: empty input,
-// invalid UTF-8, control characters, markup and the like are handled and
-// reported in Decision::notes. It can throw only what any allocation can
-// (std::bad_alloc) and std::length_error for a text of 4 GiB or more.
+// Errors. Construction fails on bad input: a missing or malformed lexicon
+// file throws icp::LexiconError (icp/errors.hpp), which names the file and
+// line. classify() throws icp::TextTooLongError (a std::length_error) for a
+// text longer than Options::max_text_bytes (1 MiB unless raised), before
+// doing any work on it; otherwise it never throws because of the text:
+// empty input, invalid UTF-8, control characters, markup and the like are
+// handled and reported in Decision::notes. It can throw only what any
+// allocation can (std::bad_alloc).
 //
 // Lifetimes. A Decision owns all its data (std::string copies of the
 // evidence); it stays valid after the Classifier and the input text are gone.
@@ -47,6 +49,12 @@ namespace icp {
 
 // How to build a Classifier. The default (all fields empty) uses the lexicon
 // compiled into the library and needs no files at run time.
+// The largest description classify() takes by default, in bytes (1 MiB,
+// the same limit as the command line and its batch mode). Descriptions are a
+// few hundred characters; a megabyte is a pasted document, and time and
+// memory grow with the text.
+inline constexpr std::size_t kMaxTextBytes = std::size_t{1} << 20;
+
 struct Options {
   // A folder laid out like data/lexicon (signals.tsv and phrases/*.tsv) that
   // replaces the built-in lexicon; empty means the built-in one. The
@@ -57,6 +65,10 @@ struct Options {
   // on top of the lexicon, in order: a client's own words. They change
   // lexicon_hash().
   std::vector<std::string> user_lexicons;
+  // The longest text classify() accepts, in bytes; a longer one throws
+  // icp::TextTooLongError at once. Raise it (at most 4 GiB - 1) to accept
+  // more at the cost of time and memory in proportion.
+  std::size_t max_text_bytes = kMaxTextBytes;
 };
 
 class ICP_API Classifier {
@@ -75,7 +87,8 @@ class ICP_API Classifier {
   Classifier& operator=(const Classifier&) = delete;
 
   // Classifies one description: Chinese (Simplified or Traditional) or
-  // English, UTF-8, plain text or markup. Invalid UTF-8 is replaced for
+  // English, UTF-8, plain text or markup, at most Options::max_text_bytes
+  // (else icp::TextTooLongError). Invalid UTF-8 is replaced for
   // matching and noted ("invalid_utf8"); an empty text gives
   // Outcome::neither with the note "empty_text". Span offsets in the result
   // point into `text`. Thread-safe (see above); does not keep `text`.

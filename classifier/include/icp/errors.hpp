@@ -1,4 +1,5 @@
-// Errors the library reports by exception: only loading a lexicon can fail.
+// Errors the library reports by exception: loading a lexicon, and a text
+// over Options::max_text_bytes given to classify().
 //
 //   try {
 //     icp::Classifier classifier({.lexicon_dir = "my-lexicon"});
@@ -37,6 +38,25 @@ class ICP_API LexiconError : public std::runtime_error {
  private:
   std::string file_;
   std::size_t line_;
+};
+
+// classify() was given a text longer than Options::max_text_bytes (by
+// default kMaxTextBytes, 1 MiB). Thrown before any work on the text, so a
+// huge text costs neither time nor memory. what() reads "the text is N
+// bytes, over the limit of M bytes".
+class ICP_API TextTooLongError : public std::length_error {
+ public:
+  TextTooLongError(std::size_t size, std::size_t limit);
+  ~TextTooLongError() override;
+  TextTooLongError(const TextTooLongError&) = default;
+  TextTooLongError& operator=(const TextTooLongError&) = default;
+
+  std::size_t size() const noexcept { return size_; }    // bytes of the text given
+  std::size_t limit() const noexcept { return limit_; }  // Options::max_text_bytes
+
+ private:
+  std::size_t size_;
+  std::size_t limit_;
 };
 
 }  // namespace icp

@@ -38,6 +38,10 @@
 extern "C" {
 #endif
 
+/* The longest text icp_classify() takes, in bytes: 1 MiB, as the C++ API's
+ * icp::kMaxTextBytes and the command line. */
+#define ICP_MAX_TEXT_BYTES ((size_t)1 << 20)
+
 /* A loaded, compiled lexicon ready to classify. Opaque. */
 typedef struct icp_classifier icp_classifier;
 
@@ -87,8 +91,11 @@ ICP_API void icp_classifier_destroy(icp_classifier* classifier);
  *   lang   "zh" or "en": the language of reason, standing, question and note
  *          texts; NULL means "zh".
  * Returns a string to release with icp_free(), or NULL on failure (NULL
- * classifier, NULL text with a nonzero length, unknown lang, out of memory);
- * bad or empty text is not a failure. Thread-safe. */
+ * classifier, NULL text with a nonzero length, a length over
+ * ICP_MAX_TEXT_BYTES, unknown lang, out of memory); bad or empty text is not
+ * a failure. A text over the limit fails at once, without being read:
+ * icp_last_error() then reads "icp_classify: the text is N bytes, over the
+ * limit of 1048576 bytes (ICP_MAX_TEXT_BYTES)". Thread-safe. */
 ICP_API char* icp_classify(const icp_classifier* classifier, const char* text, size_t length, const char* lang);
 
 /* Frees a string returned by icp_classify(). NULL is allowed. */

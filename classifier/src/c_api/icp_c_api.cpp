@@ -13,6 +13,8 @@
 #include "icp/classifier.hpp"
 #include "icp/icp.h"
 
+static_assert(ICP_MAX_TEXT_BYTES == icp::kMaxTextBytes, "one limit for the C and the C++ API");
+
 struct icp_classifier {
   icp::Classifier classifier;
 };
@@ -93,6 +95,12 @@ char* icp_classify(const icp_classifier* classifier, const char* text, size_t le
     }
     if (text == nullptr && length != 0) {
       set_error("icp_classify: text is NULL but length is not 0");
+      return nullptr;
+    }
+    if (length > ICP_MAX_TEXT_BYTES) {
+      const std::string message = "icp_classify: the text is " + std::to_string(length) + " bytes, over the limit of " +
+                                  std::to_string(ICP_MAX_TEXT_BYTES) + " bytes (ICP_MAX_TEXT_BYTES)";
+      set_error(message.c_str());
       return nullptr;
     }
     icp::c_api::Lang language = icp::c_api::Lang::zh;

@@ -76,17 +76,36 @@ Entry boolean(std::string name, std::vector<std::string> aliases, std::string q_
   return e;
 }
 
+// The largest whole number a double holds exactly (2^53 - 1): a count or a
+// number of months past it could not be stored without rounding.
+constexpr double kMaxCount = 9007199254740991.0;
+
+// What a number fact accepts: its value at most `max`; `range` says so in
+// the error (e.g. "0–100% or 0–1").
+struct Range {
+  double max;
+  const char* range;
+};
+
+constexpr Range kAnyAmount{1.7976931348623157e308, "a finite amount"};
+constexpr Range kShare{100.0, "0–100% or 0–1"};
+constexpr Range kCount{kMaxCount, "a whole number from 0 to 9007199254740991"};
+constexpr Range kMonths{kMaxCount, "0 to 9007199254740991 months"};
+
 Entry number(std::string name, std::vector<std::string> aliases, std::string forms_zh, std::string forms_en,
              std::string q_zh, std::string q_en, std::optional<double> Facts::*field,
-             std::optional<double> (*parse)(std::string_view)) {
+             std::optional<double> (*parse)(std::string_view), Range range) {
   Entry e{
       {std::move(name), std::move(aliases), std::move(forms_zh), std::move(forms_en), std::move(q_zh), std::move(q_en)},
       nullptr,
       reset(field)};
   FactInfo info = e.info;
-  e.set = [info, field, parse](Facts& f, const std::string& v) {
+  e.set = [info, field, parse, range](Facts& f, const std::string& v) {
     auto n = parse(v);
     if (!n || *n < 0) throw bad(info, v);
+    // Out of range (200%, a count past 2^53 that would be rounded, inf): refused, not clamped.
+    if (!(*n <= range.max))
+      throw FactError(info.name, "fact " + info.name + ": \"" + v + "\" is out of range; accepted: " + range.range);
     f.*field = *n;
   };
   return e;
@@ -143,7 +162,7 @@ const std::vector<Entry>& entries() {
                         "Are there foreign (incl. HK, Macau, Taiwan) shareholders?", &Facts::foreign_shareholding));
     v.push_back(number("foreign_share", {"外资比例", "外方持股"}, "百分比，如 40%、百分之四十、四成",
                        "a percentage, e.g. 40%, 百分之四十, 0.4", "外资持股比例是多少？",
-                       "What share do foreign holders own?", &Facts::foreign_share, &facts::parse_percent));
+                       "What share do foreign holders own?", &Facts::foreign_share, &facts::parse_percent, kShare));
     {
       Entry e{{"operator",
                {"经营主体", "主体"},
@@ -164,16 +183,16 @@ const std::vector<Entry>& entries() {
       };
       v.push_back(std::move(e));
     }
-    v.push_back(number("registered_capital", {"注册资本", "注册资金"},
-                       "金额，如 500万、伍佰万元、5,000,000、1000万人民币",
-                       "an amount in yuan, e.g. 500万, 伍佰万元, 5,000,000, 1000万人民币", "注册资本是多少？",
-                       "What is the registered capital?", &Facts::registered_capital, &facts::parse_amount));
+    v.push_back(
+        number("registered_capital", {"注册资本", "注册资金"}, "金额，如 500万、伍佰万元、5,000,000、1000万人民币",
+               "an amount in yuan, e.g. 500万, 伍佰万元, 5,000,000, 1000万人民币", "注册资本是多少？",
+               "What is the registered capital?", &Facts::registered_capital, &facts::parse_amount, kAnyAmount));
     v.push_back(number("insured_staff", {"社保人数", "缴社保人数"}, "人数，如 3、三人、5名", "a count, e.g. 3, 三人",
                        "最近一个月有几名员工缴纳社保？", "How many staff had social insurance paid last month?",
-                       &Facts::insured_staff, &facts::parse_count));
+                       &Facts::insured_staff, &facts::parse_count, kCount));
     v.push_back(number("insured_months", {"社保月数"}, "月数，如 3、3个月、半年", "months, e.g. 3, 3个月, 半年",
                        "这几名员工的社保已连续缴纳几个月？", "For how many consecutive months?", &Facts::insured_months,
-                       &facts::parse_months));
+                       &facts::parse_months, kMonths));
     v.push_back(boolean("scope_has_telecom", {"经营范围含增值电信"},
                         "经营范围是否包含“增值电信业务”或“第二类增值电信业务”？",
                         "Does the business scope include value-added telecom business?", &Facts::scope_has_telecom));
@@ -182,7 +201,7 @@ const std::vector<Entry>& entries() {
     v.push_back(number("domain_valid_months", {"域名剩余有效期", "域名有效期"}, "月数，如 8、8个月、一年、2年",
                        "months, e.g. 8, 8个月, 一年, 2 years", "域名注册还剩几个月有效期？",
                        "How many months does the domain registration still run?", &Facts::domain_valid_months,
-                       &facts::parse_months));
+                       &facts::parse_months, kMonths));
     v.push_back(province("province", {"注册地", "注册省份"}, "公司在哪个省份注册？",
                          "In which province is the company registered?", &Facts::province));
     v.push_back(province("server_province", {"服务器所在地", "服务器省份"}, "服务器在哪个省份？",
