@@ -47,15 +47,16 @@ bool CsvReader::skip_utf8_bom() {
 }
 
 bool CsvReader::next(RecordBatch& batch) {
-  // A CR ended the previous record: an LF right after it belongs to it.
-  if (pending_lf_) {
+  // A CR ended the previous record: an LF right after it belongs to it (and
+  // a CR right after an LF: "\n\r" line ends make no empty rows).
+  if (pending_end_ != 0) {
     if (pos_ < end_ || fill()) {
-      if (buffer_[pos_] == '\n') {
+      if (buffer_[pos_] == pending_end_) {
         ++pos_;
         ++consumed_;
       }
     }
-    pending_lf_ = false;
+    pending_end_ = 0;
   }
   if (pos_ == end_ && !fill()) return false;
 
@@ -140,19 +141,19 @@ bool CsvReader::next(RecordBatch& batch) {
     if (c == '\n' || c == '\r') {
       ++line_;
       end_field();
-      if (c == '\r') pending_lf_ = true;
+      pending_end_ = c == '\r' ? '\n' : '\r';
       break;
     }
     batch.bytes.push_back(c);  // a quote inside an unquoted field
     ++record_bytes;
     state = State::unquoted;
   }
-  if (pending_lf_ && (pos_ < end_ || fill())) {
-    if (buffer_[pos_] == '\n') {
+  if (pending_end_ != 0 && (pos_ < end_ || fill())) {
+    if (buffer_[pos_] == pending_end_) {
       ++pos_;
       ++consumed_;
     }
-    pending_lf_ = false;
+    pending_end_ = 0;
   }
   RecordBatch::Row row;
   row.first_field = fields_before;

@@ -93,7 +93,7 @@ class CsvReader {
   std::uint64_t consumed_ = 0;
   std::uint64_t line_ = 1;
   std::uint64_t records_ = 0;
-  bool pending_lf_ = false;  // a CR ended the last record; skip an LF right after it
+  char pending_end_ = 0;  // a CR (or LF) ended the last record: skip an LF (or CR) right after it
 };
 
 // Reads a whole in-memory text (tests, fuzzing).

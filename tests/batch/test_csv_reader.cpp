@@ -18,6 +18,10 @@ TEST_CASE("csv reader: quotes, doubled quotes, line breaks, CRLF, lone CR, empty
   CHECK(parse_csv("a,b") == Records{{"a", "b"}});
   CHECK(parse_csv("\"a,1\",\"b\"\"c\"\r\n,\r\n") == Records{{"a,1", "b\"c"}, {"", ""}});
   CHECK(parse_csv("\"x\ny\",z\rq\n") == Records{{"x\ny", "z"}, {"q"}});
+  // "\n\r" is one line end, as "\r\n" is: no phantom empty records.
+  CHECK(parse_csv("a,b\n\rc,d\n\r") == Records{{"a", "b"}, {"c", "d"}});
+  // A blank line is still a record of its own.
+  CHECK(parse_csv("a\n\nb\n") == Records{{"a"}, {""}, {"b"}});
   CHECK(parse_csv("a\"b,\"c\"d\n") == Records{{"a\"b", "cd"}});  // lenient
   CHECK(parse_csv("") == Records{});
   CHECK(parse_csv("\n") == Records{{""}});

@@ -560,6 +560,18 @@ sys.exit(p.wait())')",
          CHECK(records[2][1] == "\xE2\x80\x8B\xE2\x80\x8C\xE2\x80\x8D\xEF\xBB\xBF\xE2\x81\xA0");  // kept as it was
          CHECK(records[3].back() == "empty description");
        }},
+      {"batch: \\n\\r line ends make no phantom empty rows (issue 14 item 2)",
+       [](Fixture& f) {
+         f.write("in.csv", "id,text\n\r1,论坛靠广告盈利\n\r2,我们是一家餐馆\n\r");
+         f.rows = 2;
+       },
+       R"("$BIN" batch "$IN" -q -o "$OUT")", 0, "^$", kInputSame | kNoTemp | kEveryRow, "out.csv",
+       [](const Fixture& f) {
+         const auto records = parse_csv(slurp(f.file("out.csv")));
+         REQUIRE(records.size() == 3);
+         CHECK(records[1][0] == "1");
+         CHECK(records[2][0] == "2");
+       }},
       {"one text of zero-width characters only: empty input, exit 2",
        {},
        R"sh("$BIN" "$(printf '\342\200\213\342\200\215\342\201\240')")sh",
