@@ -1,6 +1,10 @@
 #include "options.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <sstream>
+#include <string_view>
+#include <system_error>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -69,6 +73,19 @@ Format parse_format(const std::string& value) {
   throw UsageError("invalid value '" + value + "' for --format (expected text or json)");
 }
 
+// A lone argument that names an existing file, or has a data file's
+// extension and no spaces or Chinese, was meant as a file: classifying the
+// name would answer "neither" for a typo.
+bool looks_like_file_name(const std::string& arg) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(arg, ec)) return true;
+  if (arg.find_first_of(" \t\n") != std::string::npos) return false;
+  if (std::any_of(arg.begin(), arg.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) return false;
+  for (std::string_view ext : {".csv", ".tsv", ".txt", ".xlsx", ".xls", ".json", ".jsonl"})
+    if (arg.size() > ext.size() && std::string_view(arg).ends_with(ext)) return true;
+  return false;
+}
+
 }  // namespace
 
 CommandLine parse_command_line(int argc, char** argv) {
@@ -134,7 +151,14 @@ CommandLine parse_command_line(int argc, char** argv) {
   } else if (args.size() > 1) {
     throw UsageError("expected one TEXT argument, got " + std::to_string(args.size()) +
                      " (quote the description, or pass it on standard input)");
-  } else if (args.size() == 1) {
+  } else if (args.size() == 1 && args[0] == "help") {
+    cmd.mode = Mode::help;                          // "icp-classify help" is a request, not a description
+  } else if (args.size() == 1 && args[0] != "-") {  // "-": standard input, as the batch command reads it
+    if (looks_like_file_name(args[0]))
+      throw UsageError("'" + args[0] +
+                       "' is a file name, not a description: to classify every row of a file use "
+                       "`icp-classify batch " +
+                       args[0] + "`; to classify one description in a file use `icp-classify < " + args[0] + "`");
     cmd.text = args[0];
   }
   return cmd;

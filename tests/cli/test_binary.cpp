@@ -114,3 +114,31 @@ TEST_CASE("binary: eval on a small table, as text and as JSON") {
   CHECK(r.code == 2);
   CHECK(r.err.find(bad + ":1:") != std::string::npos);
 }
+
+TEST_CASE("binary: '-' reads standard input, 'help' is help, a file name is not a description (issue 13)") {
+  TempDir dir;
+  const std::string input = dir.write("in.txt", "论坛靠广告盈利");
+  auto dash = run_binary(dir, "--format json -", input);
+  CHECK(dash.code == 0);
+  CHECK(check_report_json(dash.out).at("decision") == "license");
+
+  auto help = run_binary(dir, "help");
+  CHECK(help.code == 0);
+  CHECK(help.out.find("Usage:") != std::string::npos);
+
+  // An existing file, and a name that only looks like one (a typo), are refused with the way to do it.
+  const std::string csv = dir.write("clients.csv", "id,text\n1,论坛靠广告盈利\n");
+  for (const std::string& name : {csv, std::string("missing-clients.csv"), std::string("list.xlsx")}) {
+    CAPTURE(name);
+    auto r = run_binary(dir, quote(name));
+    CHECK(r.code == 2);
+    CHECK(r.err.find("is a file name, not a description") != std::string::npos);
+    CHECK(r.err.find("icp-classify batch") != std::string::npos);
+    CHECK(r.out.empty());
+  }
+  // Descriptions that mention a site or a file are still descriptions.
+  auto site = run_binary(dir, quote("example.com 是我们的官网，只介绍公司"));
+  CHECK(site.code == 0);
+  auto english = run_binary(dir, quote("We sell report.pdf downloads to members"));
+  CHECK(english.code == 0);
+}
