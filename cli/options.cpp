@@ -10,6 +10,7 @@
 #include <boost/program_options.hpp>
 
 #include "errors.hpp"
+#include "text_util.hpp"
 
 namespace icp::cli {
 namespace po = boost::program_options;
@@ -61,16 +62,27 @@ po::options_description batch_options() {
   return options;
 }
 
+// Option values as people type them: any case, and a language as a locale
+// tag (zh-CN, zh_Hans, en-US).
+std::string lowercase(std::string value) {
+  for (char& c : value)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return value;
+}
+
 Lang parse_lang(const std::string& value) {
-  if (value == "zh") return Lang::zh;
-  if (value == "en") return Lang::en;
-  throw UsageError("invalid value '" + value + "' for --lang (expected zh or en)");
+  const std::string v = lowercase(value);
+  const std::string primary = v.substr(0, v.find_first_of("-_"));
+  if (primary == "zh") return Lang::zh;
+  if (primary == "en") return Lang::en;
+  throw UsageError("invalid value '" + for_message(value) + "' for --lang (expected zh or en)");
 }
 
 Format parse_format(const std::string& value) {
-  if (value == "text") return Format::text;
-  if (value == "json") return Format::json;
-  throw UsageError("invalid value '" + value + "' for --format (expected text or json)");
+  const std::string v = lowercase(value);
+  if (v == "text") return Format::text;
+  if (v == "json") return Format::json;
+  throw UsageError("invalid value '" + for_message(value) + "' for --format (expected text or json)");
 }
 
 // A lone argument that names an existing file, or has a data file's
@@ -136,7 +148,7 @@ CommandLine parse_command_line(int argc, char** argv) {
     if (vm.count("column")) b.columns = vm["column"].as<std::vector<std::string>>();
     b.no_header = vm.count("no-header") > 0;
     b.encoding = vm["encoding"].as<std::string>();
-    b.format = vm["format"].defaulted() ? "csv" : format;
+    b.format = vm["format"].defaulted() ? "csv" : lowercase(format);
     b.excel = vm.count("excel") > 0;
     if (vm.count("jobs")) {
       b.jobs = vm["jobs"].as<unsigned>();

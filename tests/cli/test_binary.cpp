@@ -142,3 +142,19 @@ TEST_CASE("binary: '-' reads standard input, 'help' is help, a file name is not 
   auto english = run_binary(dir, quote("We sell report.pdf downloads to members"));
   CHECK(english.code == 0);
 }
+
+TEST_CASE("binary: --lang takes a locale tag and --format any case (issue 13)") {
+  TempDir dir;
+  for (const std::string lang : {"zh-CN", "zh_Hans", "ZH"}) {
+    CAPTURE(lang);
+    auto r = run_binary(dir, "--format json --lang " + lang + " " + quote("论坛靠广告盈利"));
+    CHECK(r.code == 0);
+    CHECK(check_report_json(r.out).at("lang") == "zh");
+  }
+  auto en = run_binary(dir, "--format JSON --lang en-US " + quote("论坛靠广告盈利"));
+  CHECK(en.code == 0);
+  CHECK(check_report_json(en.out).at("lang") == "en");
+  auto fr = run_binary(dir, "--lang fr " + quote("论坛靠广告盈利"));
+  CHECK(fr.code == 2);
+  CHECK(fr.err.find("for --lang (expected zh or en)") != std::string::npos);
+}
