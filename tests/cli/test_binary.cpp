@@ -4,6 +4,9 @@
 
 #include <chrono>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "cli_test_support.hpp"
 
@@ -157,4 +160,22 @@ TEST_CASE("binary: --lang takes a locale tag and --format any case (issue 13)") 
   auto fr = run_binary(dir, "--lang fr " + quote("论坛靠广告盈利"));
   CHECK(fr.code == 2);
   CHECK(fr.err.find("for --lang (expected zh or en)") != std::string::npos);
+}
+
+TEST_CASE("binary: a mistyped option gets the nearest one suggested (issue 13)") {
+  TempDir dir;
+  const std::vector<std::pair<std::string, std::string>> typos = {
+      {"--lnag en", "did you mean --lang?"},
+      {"--formt json", "did you mean --format?"},
+      {"--verison", "did you mean --version?"},
+      {"--user-lexicn x.tsv", "did you mean --user-lexicon?"}};
+  for (const auto& [typed, hint] : typos) {
+    CAPTURE(typed);
+    auto r = run_binary(dir, typed + " " + quote("论坛"));
+    CHECK(r.code == 2);
+    CHECK(r.err.find(hint) != std::string::npos);
+  }
+  auto far = run_binary(dir, "--zzzzzz " + quote("论坛"));
+  CHECK(far.code == 2);
+  CHECK(far.err.find("did you mean") == std::string::npos);
 }
