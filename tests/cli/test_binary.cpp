@@ -169,11 +169,11 @@ TEST_CASE("binary: a mistyped option gets the nearest one suggested (issue 13)")
       {"--formt json", "did you mean --format?"},
       {"--verison", "did you mean --version?"},
       {"--user-lexicn x.tsv", "did you mean --user-lexicon?"}};
-  for (const auto& [typed, hint] : typos) {
-    CAPTURE(typed);
-    auto r = run_binary(dir, typed + " " + quote("论坛"));
+  for (const auto& typo : typos) {
+    CAPTURE(typo.first);
+    auto r = run_binary(dir, typo.first + " " + quote("论坛"));
     CHECK(r.code == 2);
-    CHECK(r.err.find(hint) != std::string::npos);
+    CHECK(r.err.find(typo.second) != std::string::npos);
   }
   auto far = run_binary(dir, "--zzzzzz " + quote("论坛"));
   CHECK(far.code == 2);
