@@ -1,5 +1,7 @@
 #include "run.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <exception>
@@ -9,7 +11,9 @@
 #include <ostream>
 #include <string>
 
+#include <unistd.h>
 #include <boost/json/serialize.hpp>
+
 #include <boost/program_options/errors.hpp>
 
 #include "ask.hpp"
@@ -110,6 +114,11 @@ int dispatch(int argc, char** argv, std::istream& in, std::ostream& out, std::os
     case Mode::eval:
       return evaluate_file(cmd, out);
     case Mode::classify:
+      // At a terminal, reading standard input would wait without a word.
+      if (!cmd.text && !cmd.ask && &in == &std::cin && ::isatty(STDIN_FILENO))
+        err << kProgram
+            << "reading the description from the terminal: type or paste it, then press Ctrl-D "
+               "(or give it as an argument; see --help)\n";
       return classify(cmd, in, out);
   }
   return kInternal;

@@ -13,6 +13,7 @@
 using cli_test::check_report_json;
 using cli_test::quote;
 using cli_test::run_binary;
+using cli_test::slurp;
 using cli_test::TempDir;
 
 TEST_CASE("binary: JSON for a plain description, on the command line and on standard input") {
@@ -178,4 +179,24 @@ TEST_CASE("binary: a mistyped option gets the nearest one suggested (issue 13)")
   auto far = run_binary(dir, "--zzzzzz " + quote("论坛"));
   CHECK(far.code == 2);
   CHECK(far.err.find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("binary: with no text at a terminal it says what it waits for (issue 13)") {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    MESSAGE("skipped: no `script` to give the binary a terminal");
+    return;
+  }
+  TempDir dir;
+  const std::string out = dir.file("tty");
+  // script(1) gives the binary a terminal; its input at once ends (Ctrl-D), so the text is empty (exit 2).
+  const std::string command =
+      "script -qec " + quote(quote(ICP_CLI_BINARY)) + " /dev/null < /dev/null > " + quote(out) + " 2>&1";
+  const int status = std::system(command.c_str());
+  CHECK(WIFEXITED(status));
+  CHECK(slurp(out).find("reading the description from the terminal") != std::string::npos);
+  // Not at a terminal: no hint, standard input is read silently.
+  const std::string input = dir.write("in.txt", "论坛靠广告盈利");
+  auto piped = run_binary(dir, "", input);
+  CHECK(piped.code == 0);
+  CHECK(piped.err.empty());
 }
