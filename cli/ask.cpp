@@ -108,7 +108,10 @@ icp::Decision ask(const icp::Classifier& classifier, std::string_view text, icp:
     asked.insert(name);
     const icp::FactInfo& f = *info(name);
     std::string answer;
-    while (true) {
+    // After a few answers that cannot be read, the question is skipped as
+    // unanswered: piped input (yes 是 | icp-classify --ask) must end.
+    constexpr int kTries = 3;
+    for (int tries = 1;; ++tries) {
       out << "\n? " << (lang == Lang::zh ? f.question_zh : f.question_en) << pick(lang, "  [", "  [")
           << (lang == Lang::zh ? f.forms_zh : f.forms_en) << pick(lang, "；回车跳过]\n> ", "; Enter skips]\n> ")
           << std::flush;
@@ -123,6 +126,10 @@ icp::Decision ask(const icp::Classifier& classifier, std::string_view text, icp:
         break;
       } catch (const icp::FactError& e) {
         out << pick(lang, "无法识别：", "Not understood: ") << e.what() << '\n';
+        if (tries == kTries) {
+          out << pick(lang, "已跳过此问题（连续三次无法识别）\n", "Question skipped (three answers not understood)\n");
+          break;
+        }
       }
     }
     const icp::Decision before = d;

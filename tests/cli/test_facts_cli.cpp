@@ -121,4 +121,13 @@ TEST_CASE("facts: --ask with piped answers re-decides and shows what changed") {
 
   auto no_text = run_cli({"--ask"}, kPlatform);
   CHECK(no_text.code == 2);
+
+  // Answers that are never understood end the question after three tries,
+  // so piped input always ends (issue 14: `yes 是 | icp-classify --ask`).
+  std::string nonsense;
+  for (int i = 0; i < 200; ++i) nonsense += "乱七八糟\n";
+  auto endless = run_cli({"--ask", kPlatform}, nonsense);
+  CHECK(endless.code == 0);
+  CHECK(endless.out.find("已跳过此问题（连续三次无法识别）") != std::string::npos);
+  CHECK(endless.out.find("结论：") != std::string::npos);
 }
