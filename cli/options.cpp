@@ -64,14 +64,8 @@ po::options_description batch_options() {
 
 // Option values as people type them: any case, and a language as a locale
 // tag (zh-CN, zh_Hans, en-US).
-std::string lowercase(std::string value) {
-  for (char& c : value)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return value;
-}
-
 Lang parse_lang(const std::string& value) {
-  const std::string v = lowercase(value);
+  const std::string v = lower_ascii(value);
   const std::string primary = v.substr(0, v.find_first_of("-_"));
   if (primary == "zh") return Lang::zh;
   if (primary == "en") return Lang::en;
@@ -79,7 +73,7 @@ Lang parse_lang(const std::string& value) {
 }
 
 Format parse_format(const std::string& value) {
-  const std::string v = lowercase(value);
+  const std::string v = lower_ascii(value);
   if (v == "text") return Format::text;
   if (v == "json") return Format::json;
   throw UsageError("invalid value '" + for_message(value) + "' for --format (expected text or json)");
@@ -186,7 +180,7 @@ CommandLine parse_command_line(int argc, char** argv) {
     if (vm.count("column")) b.columns = vm["column"].as<std::vector<std::string>>();
     b.no_header = vm.count("no-header") > 0;
     b.encoding = vm["encoding"].as<std::string>();
-    b.format = vm["format"].defaulted() ? "csv" : lowercase(format);
+    b.format = vm["format"].defaulted() ? "csv" : lower_ascii(format);
     b.excel = vm.count("excel") > 0;
     if (vm.count("jobs")) {
       b.jobs = vm["jobs"].as<unsigned>();

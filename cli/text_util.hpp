@@ -15,6 +15,13 @@ inline const char* pick(Lang lang, const char* zh, const char* en) {
   return lang == Lang::zh ? zh : en;
 }
 
+// ASCII letters lower-cased, everything else as it is (option values, column names).
+inline std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
 // Invalid UTF-8 → U+FFFD: the library's function (icp/decision.hpp).
 using icp::to_valid_utf8;
 

@@ -23,6 +23,7 @@
 #include "errors.hpp"
 #include "icp/classifier.hpp"
 #include "run.hpp"
+#include "text_util.hpp"
 
 namespace icp::cli {
 using namespace batch;
@@ -92,11 +93,6 @@ class Input {
 
 bool all_digits(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
-}
-
-std::string lower_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 std::string header_list(const std::vector<std::string>& header) {

@@ -11,9 +11,6 @@ namespace {
 constexpr std::initializer_list<Signal> kOwn = {Signal::presence_site, Signal::presence_app,
                                                 Signal::presence_miniprogram, Signal::presence_platform};
 constexpr std::initializer_list<Signal> kScopeLicence = {Signal::scope_b25, Signal::scope_telecom};
-constexpr std::initializer_list<Signal> kCategories = {Signal::cat1_publish,   Signal::cat1_delivery,
-                                                       Signal::cat2_search,    Signal::cat3_community,
-                                                       Signal::cat4_messaging, Signal::cat5_protection};
 constexpr std::initializer_list<Signal> kPay = {Signal::pay_content, Signal::pay_listing, Signal::pay_tipping,
                                                 Signal::pay_design,  Signal::pay_ads,     Signal::pay_commission,
                                                 Signal::pay_fee};
@@ -66,7 +63,7 @@ bool is_own(Signal s) {
   return std::find(kOwn.begin(), kOwn.end(), s) != kOwn.end();
 }
 bool is_category(Signal s) {
-  return std::find(kCategories.begin(), kCategories.end(), s) != kCategories.end();
+  return std::find(kCategorySignals.begin(), kCategorySignals.end(), s) != kCategorySignals.end();
 }
 bool is_local(Signal s) {
   return s == Signal::presence_local_tool || s == Signal::presence_offline_app;
@@ -148,11 +145,11 @@ int exchange_categories(const Context& c, const Clauses& clauses) {
   std::set<std::size_t> local_clauses;
   for (const auto& h : hits)
     if (is_local(h.signal) && h.affirmed()) local_clauses.insert(clauses.of(h));
-  std::set<std::uint32_t> seen;
+  SeenPhrases seen;
   int sum = 0;
   for (const auto& h : hits)
     if (is_category(h.signal) && h.weight >= 2 && h.affirmed() && !local_clauses.contains(clauses.of(h)) &&
-        seen.insert(h.phrase).second)
+        seen.insert(h.phrase))
       sum += h.weight;
   return sum;
 }
@@ -205,15 +202,16 @@ void step1_presence(Context& c) {
   const int third_party = c.affirmed(Signal::presence_third_party);
   // Evidence that something runs online: internet words, platform
   // features, income from users or advertisers.
-  const int online = c.affirmed(Signal::presence_online) + c.affirmed_sum(kCategories) + c.affirmed_sum(kPay);
-  const bool service_described = strongest(c, kCategories) >= 3 || c.affirmed(Signal::presence_online) >= 2;
+  const int online = c.affirmed(Signal::presence_online) + c.affirmed_sum(kCategorySignals) + c.affirmed_sum(kPay);
+  const bool service_described = strongest(c, kCategorySignals) >= 3 || c.affirmed(Signal::presence_online) >= 2;
 
   // Real descriptions often praise features without naming the site or app
   // ("海量小说免费读", "在线缴纳罚款"): features of an online service imply one.
   // Markup around the company's own pages ("<p>公司简介</p>") is a web page.
-  const bool web_page = c.text.had_markup && c.affirmed_sum(kOwnServices) >= 2;
+  const bool serves_customers = c.affirmed_sum(kOwnServices) >= 2;
+  const bool web_page = c.text.had_markup && serves_customers;
   const int digital = online + c.affirmed(Signal::online_payment) + (web_page ? 2 : 0) +
-                      (c.affirmed_sum(kOwnServices) >= 2 && online + c.affirmed(Signal::online_payment) > 0 ? 2 : 0);
+                      (serves_customers && online + c.affirmed(Signal::online_payment) > 0 ? 2 : 0);
   // A shop or account on someone else's platform, or a denied site, needs
   // clear words for an own service to outweigh it ("没有网站和APP" still
   // leaves "只有一个小程序").
@@ -266,7 +264,6 @@ void step1_presence(Context& c) {
   const int offline = c.affirmed(Signal::presence_offline_app);
   if (offline >= 2 && online <= offline)
     return neither(c, "presence.offline_app", c.affirmed_hits({Signal::presence_offline_app}), true);
-  const bool serves_customers = c.affirmed_sum(kOwnServices) >= 2;
   // A website or mini-program is online by nature: never a local tool.
   const bool web = own_ev.site_or_miniprogram >= 2;
   const bool bare_tool = c.affirmed(Signal::presence_local_tool) > 0 && online <= 1 && !serves_customers &&

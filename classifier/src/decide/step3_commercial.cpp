@@ -11,10 +11,6 @@ constexpr std::initializer_list<Signal> kAllPay = {Signal::pay_content,    Signa
                                                    Signal::pay_commission, Signal::pay_fee,     Signal::pay_ads,
                                                    Signal::pay_design};
 
-constexpr std::initializer_list<Signal> kCategorySignals = {Signal::cat1_publish,   Signal::cat1_delivery,
-                                                            Signal::cat2_search,    Signal::cat3_community,
-                                                            Signal::cat4_messaging, Signal::cat5_protection};
-
 int strongest(const Context& c, std::initializer_list<Signal> list) {
   int best = 0;
   for (auto s : list) best = std::max(best, c.signals[s].strongest);
@@ -73,8 +69,8 @@ void commercial_from_text(Context& c) {
       (c.affirmed(Signal::operator_nonprofit) >= 2 || c.affirmed(Signal::operator_public) >= 2) && !f.marketplace;
   // The presumption is about companies: platforms are run to earn. A person's
   // own forum, blog or mini-program that names no income is a hobby, and an
-  // individual cannot hold the licence anyway (domain.md step 3).
-  // A clear statement (我个人, 个人主体), not a passing 本人.
+  // individual cannot hold the licence anyway (domain.md step 3). It takes a
+  // clear statement (我个人, 个人主体), not a passing 本人.
   const bool individual = c.signals[Signal::operator_individual].strongest >= 3;
 
   if (c.affirmed(Signal::online_payment) > 0)
@@ -118,22 +114,23 @@ void commercial_from_text(Context& c) {
   // words lose to an explicit "free and no ads" about the site itself.
   // Fees alone (咨询费, 服务费: what the company charges for its own work)
   // are such generic words; paid content, listings or tips are not.
-  const bool only_fees = c.affirmed_sum({Signal::pay_content, Signal::pay_listing, Signal::pay_tipping,
-                                         Signal::pay_commission, Signal::pay_ads, Signal::pay_design}) == 0;
+  const int paid_beyond_fees = c.affirmed_sum(
+      {Signal::pay_listing, Signal::pay_tipping, Signal::pay_commission, Signal::pay_ads, Signal::pay_design});
+  const bool only_fees = paid_beyond_fees == 0 && c.affirmed(Signal::pay_content) == 0;
   const bool explicit_free_site = states_free && no_ads && (pay_strongest <= 1 || only_fees);
+  const bool someone_pays = (pay_strongest >= 2 || pay >= 3) && !explicit_free_site;
   // What is paid for decides, not that something is paid (domain.md step 3):
   // a membership of a shop or a rental of its own goods, with no information
   // service named beside it (no category word at all), buys the goods.
-  const bool pays_for_goods = f.trade && !f.marketplace && c.affirmed_sum(kCategorySignals) == 0 &&
-                              c.affirmed_sum({Signal::pay_listing, Signal::pay_tipping, Signal::pay_commission,
-                                              Signal::pay_ads, Signal::pay_design}) == 0;
-  if ((pay_strongest >= 2 || pay >= 3) && !explicit_free_site && pays_for_goods) {
+  const bool pays_for_goods =
+      f.trade && !f.marketplace && c.affirmed_sum(kCategorySignals) == 0 && paid_beyond_fees == 0;
+  if (someone_pays && pays_for_goods) {
     decide(c, Outcome::filing, Ground::own_content);
     c.trace("noncommercial.pays_for_goods",
             c.affirmed_hits({Signal::service_own_goods, Signal::pay_content, Signal::pay_fee}));
     return;
   }
-  if ((pay_strongest >= 2 || pay >= 3) && !explicit_free_site) {
+  if (someone_pays) {
     const bool users_pay = c.affirmed_sum(kUserPays) > 0;
     const bool design = c.affirmed(Signal::pay_design) > 0;
     const bool only_ads = !users_pay && !design;

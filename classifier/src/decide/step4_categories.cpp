@@ -62,12 +62,11 @@ void step4_detect_categories(Context& c) {
   // Video or chat between the company and its own customers (a hospital's
   // video consultations with its doctors, an insurer's claims call) is the
   // company serving them, not messaging between users (domain.md: a
-  // company's own customer-service chat is not category 3 or 4). Users who
-  // post, or third parties who act, make it a platform again.
-  // The operator must show itself as the provider (官方, 本院, 我们的):
-  // "在线向执业医师问诊" alone is a platform's.
-  // A messaging service sold to businesses (a SaaS chat window, a cloud IVR
-  // line) is category 4 itself: the talk is its product.
+  // company's own customer-service chat is not category 3 or 4). The operator
+  // must show itself as the provider (官方, 本院, 我们的): "在线向执业医师问诊"
+  // alone is a platform's. Users who post, third parties who act, or a chat
+  // sold to businesses (a SaaS chat window, a cloud IVR line: the talk is the
+  // product) keep category 4.
   const bool sold = c.affirmed(Signal::note_saas) >= 2 ||
                     c.affirmed_sum({Signal::pay_content, Signal::pay_fee, Signal::pay_design}) >= 2;
   const bool own_provider = c.affirmed(Signal::role_own) > 0 && !sold;
@@ -80,8 +79,8 @@ void step4_detect_categories(Context& c) {
   // own content, presumed non-commercial (domain.md step 3). It is a platform
   // when others publish on it (cat1_publish, the roles grammar's matches),
   // when a delivery word is unmistakable (直播, 应用商店), or when it delivers
-  // news, which is others' reporting and a regulated service.
-  // A library of others' works is one too.
+  // news, which is others' reporting and a regulated service, or when it is a
+  // library of others' works.
   const bool cat1_platform =
       f.category[1] && (library || f.marketplace || c.affirmed(Signal::cat1_publish) >= 2 ||
                         c.signals[Signal::cat1_delivery].strongest >= 3 || c.affirmed(Signal::sector_news) >= 2);

@@ -6,6 +6,11 @@
 
 namespace icp::decide {
 
+// The B25 sub-categories' signals (step 4), which steps 1 and 3 also weigh.
+inline constexpr std::initializer_list<Signal> kCategorySignals = {Signal::cat1_publish,   Signal::cat1_delivery,
+                                                                   Signal::cat2_search,    Signal::cat3_community,
+                                                                   Signal::cat4_messaging, Signal::cat5_protection};
+
 void step1_presence(Context& c);           // own site, app, platform? else neither
 void step2_service(Context& c);            // trade, own information, marketplace
 void step4_detect_categories(Context& c);  // before step 3: the presumption asks "is it a platform?"

@@ -25,8 +25,7 @@ bool is_digit(char c) {
 // The length of the Chinese numeral (五, 二十, 一百九十九) that ends at `at`, 0 if none.
 std::size_t han_number_before(std::string_view text, std::size_t at) {
   std::size_t i = at;
-  for (;;) {
-    if (i < 3) break;
+  while (i >= 3) {
     const std::string_view c = text.substr(i - 3, 3);
     const bool digit = std::find(kHanDigits.begin(), kHanDigits.end(), c) != kHanDigits.end();
     const bool unit = std::find(kHanUnits.begin(), kHanUnits.end(), c) != kHanUnits.end();
@@ -100,15 +99,15 @@ constexpr std::string_view kNotAFee[] = {"送",   "领",   "返",   "赚",   "�
                                          "首付", "门槛", "秒杀", "特价", "购物", "券"};
 
 // What a fee can pay for: the information delivered, a membership, the fee words themselves.
-bool pays_for_information(const Hit& h) {
+bool pays_for_information(const Hit& h, std::string_view text) {
   switch (h.signal) {
     case Signal::cat1_delivery:
     case Signal::pay_content:
     case Signal::pay_fee:
     case Signal::pay_listing:
       return true;
-    case Signal::role_party:  // 会员98元/年: a membership, the only weak party that is paid for
-      return h.weight == 1;
+    case Signal::role_party:  // 会员98元/年: a membership, the only party that is paid for
+      return text.substr(h.begin, h.end - h.begin) == "会员";
     default:
       return false;
   }
@@ -129,8 +128,7 @@ std::vector<Hit> with_prices(std::vector<Hit> hits, std::string_view text) {
                     [&](std::string_view w) { return text::find_word(words, w) != std::string_view::npos; }))
       continue;
     const auto paid = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) {
-      return h.begin >= clause.begin && h.end <= clause.end && pays_for_information(h) &&
-             (h.signal != Signal::role_party || text.substr(h.begin, h.end - h.begin) == "会员");
+      return h.begin >= clause.begin && h.end <= clause.end && pays_for_information(h, text);
     });
     if (paid == hits.end()) continue;
     Hit price{Signal::pay_content, 2, a.begin, a.end, kPricePhrase};
