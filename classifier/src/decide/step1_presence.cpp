@@ -3,6 +3,7 @@
 #include <set>
 
 #include "decide/steps.hpp"
+#include "page/page_form.hpp"
 #include "text/segment.hpp"
 
 namespace icp::decide {
@@ -251,6 +252,15 @@ void step1_presence(Context& c) {
     // Registered activities are not services: 软件开发 is work for clients.
     if (c.scope.found)
       return neither(c, "presence.scope_offline", c.affirmed_hits({Signal::presence_business_scope}), false);
+    // A page title of keywords or an about-us heading: the text is the
+    // company's own web page.
+    if (const auto page = page::read_page_form(c.text.text); page.form != page::Form::none) {
+      c.found.presence = Presence::own;
+      c.trace(page.form == page::Form::keyword_title ? "presence.page_title" : "presence.about_page", {});
+      const Hit title{Signal::presence_site, 1, page.begin, page.end, 0};
+      c.decision.trace.back().evidence.push_back(c.span(title));
+      return;
+    }
     if (c.affirmed(Signal::presence_offline_app) > 0)
       return neither(c, "presence.offline_app", c.affirmed_hits({Signal::presence_offline_app}), true);
     if (c.affirmed(Signal::presence_local_tool) > 0)
