@@ -20,6 +20,14 @@ constexpr std::uint32_t kReach = 30;
 // A party and its action must weigh this much together: a clear party with
 // a clear action (商家入驻), or a clear one with a weak one (商家提供, 用户发布).
 constexpr int kPartyAction = 4;
+// The operator's own word owns a party this close after it: "本院医生",
+// "我们的专家医生", "官方认证的讲师" (three characters between at most).
+constexpr std::uint32_t kOwnReach = 9;
+// Two parties brought together must weigh this much: 用户与专家 (1 + 3) and
+// 农户与消费者 (2 + 1) do, 用户和企业 (1 + 1) does not.
+constexpr int kTwoParties = 3;
+// A conjunction and a count at most between two joined parties ("和两万名").
+constexpr std::uint32_t kJoinReach = 18;
 
 bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> words) {
   return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return text.starts_with(w); });
@@ -82,13 +90,21 @@ bool enumerated_between(std::string_view text, std::uint32_t from, std::uint32_t
   return false;
 }
 
+// Two parties are joined when a conjunction opens what lies between them and
+// at most a count follows it ("农户与消费者", "用户和两万名专家").
+bool joined(std::string_view text, std::uint32_t from, std::uint32_t to) {
+  const std::string_view between = text.substr(from, to - from);
+  if (between.size() > kJoinReach) return false;
+  return starts_with_any(between, {"与", "和", "及", "跟", "同", "、", "and ", " and "});
+}
+
 struct ClauseHits {
-  std::vector<const Hit*> party, action, gather, published;
-  bool own = false;
+  std::vector<const Hit*> party, action, gather, published, own;
+  bool connect = false;
   // Cleared for the next clause, keeping the capacity (no allocation per clause).
   void clear() {
-    party.clear(), action.clear(), gather.clear(), published.clear();
-    own = false;
+    party.clear(), action.clear(), gather.clear(), published.clear(), own.clear();
+    connect = false;
   }
 };
 
@@ -108,7 +124,7 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
   // be counted), gathering, or a count of traders (…家…商). One pass over
   // the hits tells, and notes where the parties and gatherings are.
   thread_local Scratch scratch;
-  bool party = false, clear_party = false, action = false, gather = false;
+  bool party = false, clear_party = false, action = false, gather = false, connect = false;
   auto& role_at = scratch.role_at;
   role_at.clear();
   for (const Hit& h : hits) {
@@ -117,11 +133,12 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
     clear_party |= p & (h.weight >= 3);
     action |= h.signal == Signal::role_action;
     gather |= g;
+    connect |= h.signal == Signal::role_connect;
     if (p | g) role_at.push_back(h.begin);
   }
   const bool traders =
       text::find_word(text, "家") != std::string_view::npos && text::find_word(text, "商") != std::string_view::npos;
-  if (!(party && action) && !clear_party && !gather && !traders) return hits;
+  if (!(party && (action || connect)) && !clear_party && !gather && !traders) return hits;
 
   auto& added = scratch.added;
   added.clear();
@@ -165,7 +182,10 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
           c.gather.push_back(&h);
           break;
         case Signal::role_own:
-          c.own = true;
+          c.own.push_back(&h);
+          break;
+        case Signal::role_connect:
+          c.connect = true;
           break;
         case Signal::cat1_publish:
         case Signal::cat1_delivery:
@@ -175,8 +195,12 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
           break;
       }
     }
-    // The operator's own staff are not third parties: "本院医生在线解答".
-    if (c.own) continue;
+    // The operator's own staff are not third parties: "本院医生在线解答", "我们的
+    //老师答疑". 我们的 before a service ("我们的小程序打通茶农与…") owns the service, not them.
+    std::erase_if(c.party, [&](const Hit* p) {
+      return std::any_of(c.own.begin(), c.own.end(),
+                         [p](const Hit* o) { return o->end <= p->begin && p->begin - o->end <= kOwnReach; });
+    });
     bool third_parties = false;
     for (const Hit* p : c.party) {
       for (const Hit* a : c.action) {
@@ -190,6 +214,18 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
       }
       if (p->weight >= 3 && counted(text, p->begin, clause.begin)) {
         add(p->begin, p->end, 1);
+        third_parties = true;
+      }
+    }
+    // Two kinds of third parties joined by 与/和 and brought together:
+    // "打通农户与消费者的交易通道", "连接用户和专家".
+    if (c.connect) {
+      for (std::size_t i = 0; i + 1 < c.party.size(); ++i) {
+        const Hit* a = c.party[i];
+        const Hit* b = c.party[i + 1];
+        if (a->phrase == b->phrase || b->begin < a->end || a->weight + b->weight < kTwoParties) continue;
+        if (!joined(text, a->end, b->begin)) continue;
+        add(a->begin, b->end, 3);
         third_parties = true;
       }
     }
