@@ -272,7 +272,8 @@ void step1_presence(Context& c) {
   // An app that works without a network, or a local tool with nothing
   // online about it, provides no internet information service.
   const int offline = c.affirmed(Signal::presence_offline_app);
-  if (offline >= 2 && online <= offline)
+  // One offline word is enough when nothing at all goes online ("离线词汇表").
+  if ((offline >= 2 && online <= offline) || (offline >= 1 && online == 0 && c.affirmed(Signal::online_payment) == 0))
     return neither(c, "presence.offline_app", c.affirmed_hits({Signal::presence_offline_app}), true);
   // A website or mini-program is online by nature: never a local tool.
   const bool web = own_ev.site_or_miniprogram >= 2;
