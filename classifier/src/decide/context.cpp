@@ -9,11 +9,18 @@
 namespace icp::decide {
 template <typename Keep>
 HitList Context::collect(std::initializer_list<Signal> list, Keep keep) const {
-  std::array<bool, signals::kSignalCount> wanted{};
-  for (Signal s : list) wanted[static_cast<std::size_t>(s)] = true;
   HitList out(&pool_);
-  for (const auto& h : signals.hits())
-    if (wanted[static_cast<std::size_t>(h.signal)] && keep(h)) out.push_back(&h);
+  const Hit* const hits = signals.hits().data();
+  std::size_t lists = 0;
+  for (auto it = list.begin(); it != list.end(); ++it) {
+    if (std::find(list.begin(), it, *it) != it) continue;  // a signal asked for twice
+    const auto before = out.size();
+    for (const std::uint32_t i : signals.of(*it))
+      if (keep(hits[i])) out.push_back(&hits[i]);
+    lists += out.size() > before;
+  }
+  // In text order, as the hits are: the index of each signal's hits is.
+  if (lists > 1) std::sort(out.begin(), out.end());
   return out;
 }
 

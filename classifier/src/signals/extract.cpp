@@ -411,6 +411,13 @@ SignalSet::SignalSet(std::vector<Hit> hits) : hits_(std::move(hits)) {
   }
   for (const auto& h : hits_)
     if (h.phrase < kDense) seen[h.phrase] = 0;
+  // The per-signal index: count, then place each hit after its signal's earlier ones.
+  for (const auto& h : hits_) ++first_[static_cast<std::size_t>(h.signal) + 1];
+  for (std::size_t i = 1; i <= kSignalCount; ++i) first_[i] += first_[i - 1];
+  by_signal_.resize(hits_.size());
+  std::array<std::uint32_t, kSignalCount> next{};
+  for (std::size_t i = 0; i < kSignalCount; ++i) next[i] = first_[i];
+  for (std::uint32_t i = 0; i < hits_.size(); ++i) by_signal_[next[static_cast<std::size_t>(hits_[i].signal)]++] = i;
 }
 
 SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexicon,
