@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace icp::decide {
 namespace {
@@ -255,8 +256,13 @@ constexpr Rule kRules[] = {
 }  // namespace
 
 const Rule& rule(std::string_view id) {
-  for (const auto& r : kRules)
-    if (r.id == id) return r;
+  // Every trace entry looks its rule up: a hash, not a walk over the table.
+  static const std::unordered_map<std::string_view, const Rule*> by_id = [] {
+    std::unordered_map<std::string_view, const Rule*> m;
+    for (const auto& r : kRules) m.emplace(r.id, &r);
+    return m;
+  }();
+  if (const auto it = by_id.find(id); it != by_id.end()) return *it->second;
   throw std::logic_error("unknown rule id: " + std::string(id));
 }
 

@@ -124,21 +124,23 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
   // be counted), gathering, or a count of traders (…家…商). One pass over
   // the hits tells, and notes where the parties and gatherings are.
   thread_local Scratch scratch;
-  bool party = false, clear_party = false, action = false, gather = false, connect = false;
+  bool gather = false, connect = false;
+  int party = 0, action = 0, parties = 0;  // the heaviest party and action; how many parties
   auto& role_at = scratch.role_at;
   role_at.clear();
   for (const Hit& h : hits) {
     const bool p = h.signal == Signal::role_party, g = h.signal == Signal::role_gather;
-    party |= p;
-    clear_party |= p & (h.weight >= 3);
-    action |= h.signal == Signal::role_action;
+    if (p) party = std::max(party, h.weight), ++parties;
+    if (h.signal == Signal::role_action) action = std::max(action, h.weight);
     gather |= g;
     connect |= h.signal == Signal::role_connect;
     if (p | g) role_at.push_back(h.begin);
   }
   const bool traders =
       text::find_word(text, "家") != std::string_view::npos && text::find_word(text, "商") != std::string_view::npos;
-  if (!(party && (action || connect)) && !clear_party && !gather && !traders) return hits;
+  const bool pair = party > 0 && action > 0 && party + action >= kPartyAction;
+  const bool clear_party = party >= 3, two_parties = connect && parties >= 2;
+  if (!pair && !two_parties && !clear_party && !gather && !traders) return hits;
 
   auto& added = scratch.added;
   added.clear();
