@@ -130,6 +130,9 @@ constexpr Rule kRules[] = {
      "SaaS或在线软件服务（按订阅、按年或按账号收费是常态）：推定为经营性，需许可证（B21见备注）",
      "SaaS or online software as a service (sold by subscription, per year or per seat): presumed commercial, "
      "licence needed (B21 in the notes)"},
+    {"commercial.presumed_named_platform", 3, Basis::brief, kBrief,
+     "文本自称平台（本平台、我们的平台），又没有介绍自己的商品、公司或客户服务：推定为经营性平台，需许可证（置信度较低：请确认收入来源）",
+     "The text calls the service a platform and presents nothing of its own (no goods, no company, no own customers): presumed a commercial platform, licence needed (lower confidence: confirm the income)"},
     {"commercial.presumed_platform", 3, Basis::brief, kBrief,
      "平台类服务未说明谁付费：平台以营利为目的，推定为经营性，需许可证（置信度较低，请确认收入来源）",
      "A platform service that does not say who pays: platforms are run to earn, so presumed commercial, licence "

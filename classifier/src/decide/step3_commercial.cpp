@@ -192,6 +192,12 @@ void commercial_from_text(Context& c) {
   } else if (states_free || no_ads) {
     decide(c, Outcome::filing, Ground::free_no_ads);
     c.trace("noncommercial.free_no_ads", free_evidence());
+  } else if (c.signals[Signal::presence_platform].strongest >= 3 && !self_presentation && !individual) {
+    // A service that calls itself a platform (本平台, 我们的平台, 在线平台) and
+    // presents nothing of its own — no goods, no company, no own customers —
+    // is the brief's platform: run to earn, whatever it carries.
+    decide(c, Outcome::license, Ground::presumed);
+    c.trace("commercial.presumed_named_platform", c.affirmed_hits({Signal::presence_platform}));
   } else {
     decide(c, Outcome::filing, Ground::own_content);
     c.trace("noncommercial.own_content", c.affirmed_hits({Signal::service_own_info, Signal::service_brochure_only,
