@@ -8,6 +8,7 @@
 #include "facts/from_text.hpp"
 #include "lexicon.hpp"
 #include "permits/held_permits.hpp"
+#include "operators/mentioned_bodies.hpp"
 #include "prices/prices.hpp"
 #include "readiness/readiness.hpp"
 #include "roles/platform_roles.hpp"
@@ -106,6 +107,7 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
   hits = scope::with_scope(std::move(hits), scope);
   hits = roles::with_roles(std::move(hits), normalized.text);
   hits = prices::with_prices(std::move(hits), normalized.text);
+  hits = operators::without_mentioned_bodies(std::move(hits), normalized.text);
   const signals::SignalSet signals(std::move(hits));
   const auto stated = facts::facts_from_text(normalized, found.keywords);
   const Facts in_play = facts::merge(stated.facts, given);
