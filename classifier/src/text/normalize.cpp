@@ -13,6 +13,8 @@
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
 #include <unicode/unorm2.h>
+#include <unicode/ures.h>
+#include <unicode/udata.h>
 #include <unicode/utf16.h>
 
 #include <algorithm>
@@ -55,9 +57,36 @@ struct TradTable {
 
 bool is_inert_han(char32_t c);
 
+// ICU's Hant-Hans transliterator built straight from its rules in ICU's
+// data (translit root: RuleBasedTransliteratorIDs/Hant-Hans/file, the rules
+// and their direction, where ICU's own registry finds them):
+// createInstance() would first register every one of ICU's transliterators,
+// three quarters of the program's start-up time. Null when the data differs.
+std::unique_ptr<icu::Transliterator> hant_hans_from_rules() {
+  UErrorCode ec = U_ZERO_ERROR;
+  UResourceBundle* root = ures_openDirect(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "translit", "root", &ec);
+  UResourceBundle* ids = ures_getByKey(root, "RuleBasedTransliteratorIDs", nullptr, &ec);
+  UResourceBundle* entry = ures_getByKey(ids, "Hant-Hans", nullptr, &ec);
+  UResourceBundle* file = ures_getByKey(entry, "file", nullptr, &ec);
+  int32_t rules_length = 0, direction_length = 0;
+  const UChar* rules = ures_getStringByKey(file, "resource", &rules_length, &ec);
+  const UChar* direction = ures_getStringByKey(file, "direction", &direction_length, &ec);
+  std::unique_ptr<icu::Transliterator> out;
+  if (U_SUCCESS(ec)) {
+    const icu::UnicodeString dir(true, direction, direction_length);
+    UParseError parse{};
+    out.reset(icu::Transliterator::createFromRules("Hant-Hans", icu::UnicodeString(true, rules, rules_length),
+                                                   dir == u"REVERSE" ? UTRANS_REVERSE : UTRANS_FORWARD, parse, ec));
+    if (U_FAILURE(ec)) out.reset();
+  }
+  for (UResourceBundle* r : {file, entry, ids, root}) ures_close(r);
+  return out;
+}
+
 std::unique_ptr<TradTable> build_trad_table() {
   UErrorCode ec = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> proto(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, ec));
+  std::unique_ptr<icu::Transliterator> proto = hant_hans_from_rules();
+  if (!proto) proto.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, ec));
   if (U_FAILURE(ec) || !proto) {
     ec = U_ZERO_ERROR;
     proto.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, ec));
