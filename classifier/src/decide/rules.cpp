@@ -34,7 +34,8 @@ constexpr Rule kRules[] = {
      "The text opens with a page title of search keywords: it was copied from the company's own website"},
     {"presence.about_page", 1, Basis::measures, kArt2and4,
      "文本以“关于某某公司”的标题和公司简介开头：是公司网站的“关于我们”页面，公司有网站",
-     "The text opens with an about-us heading and the company's introduction: it is a page of the company's own website"},
+     "The text opens with an about-us heading and the company's introduction: it is a page of the company's own "
+     "website"},
     {"presence.planned", 1, Basis::measures, kArt2and4, "自己的网站或App尚未上线但已计划上线：上线前须办妥备案或许可",
      "Its own site or app is planned, not live: the filing or licence is needed before launch"},
     {"presence.implied", 1, Basis::measures, kArt2and4, "文本描述了一项自己提供的互联网信息服务（未点明网站或App）",
@@ -131,8 +132,10 @@ constexpr Rule kRules[] = {
      "SaaS or online software as a service (sold by subscription, per year or per seat): presumed commercial, "
      "licence needed (B21 in the notes)"},
     {"commercial.presumed_named_platform", 3, Basis::brief, kBrief,
-     "文本自称平台（本平台、我们的平台），又没有介绍自己的商品、公司或客户服务：推定为经营性平台，需许可证（置信度较低：请确认收入来源）",
-     "The text calls the service a platform and presents nothing of its own (no goods, no company, no own customers): presumed a commercial platform, licence needed (lower confidence: confirm the income)"},
+     "文本自称平台（本平台、我们的平台），又没有介绍自己的商品、公司或客户服务：推定为经营性平台，需许可证（置信度较低"
+     "：请确认收入来源）",
+     "The text calls the service a platform and presents nothing of its own (no goods, no company, no own customers): "
+     "presumed a commercial platform, licence needed (lower confidence: confirm the income)"},
     {"commercial.presumed_platform", 3, Basis::brief, kBrief,
      "平台类服务未说明谁付费：平台以营利为目的，推定为经营性，需许可证（置信度较低，请确认收入来源）",
      "A platform service that does not say who pays: platforms are run to earn, so presumed commercial, licence "

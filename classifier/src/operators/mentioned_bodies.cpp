@@ -15,10 +15,10 @@ constexpr std::size_t kReach = 12;
 
 // Words before a body that make it the object of the sentence: regulated by,
 // approved by, in response to, according to, together with, for (a client).
-constexpr std::array<std::string_view, 16> kBefore = {"受", "经", "获", "响应", "根据", "按照", "依据", "依照", "收录",
-                                                      "与", "和", "跟", "联合", "配合", "为", "向"};
+constexpr std::array<std::string_view, 16> kBefore = {"受",   "经", "获", "响应", "根据", "按照", "依据", "依照",
+                                                      "收录", "与", "和", "跟",   "联合", "配合", "为",   "向"};
 // Words after it that say what it does to the service, not that it runs it.
-constexpr std::array<std::string_view, 12> kAfter = {"监管", "批准", "认证", "颁发", "指导", "审批",
+constexpr std::array<std::string_view, 12> kAfter = {"监管", "批准", "认证", "颁发", "指导",   "审批",
                                                      "合作", "认可", "推荐", "指定", "发布的", "要求"};
 
 bool is_body(const Hit& h) {

@@ -15,9 +15,9 @@ namespace {
 constexpr std::size_t kHead = 480;
 // A keyword is 2–16 characters; a title has at least this many of them.
 constexpr std::size_t kMinKeywordChars = 2, kMaxKeywordChars = 16;
-constexpr std::size_t kMinKeywords = 4;       // "a,b,c,d": the keywords meta line
-constexpr std::size_t kMinTitleParts = 3;     // "a_b_c" or "a|b|c": a title bar
-constexpr std::size_t kIntroReach = 90;       // an about heading's first sentence starts here
+constexpr std::size_t kMinKeywords = 4;    // "a,b,c,d": the keywords meta line
+constexpr std::size_t kMinTitleParts = 3;  // "a_b_c" or "a|b|c": a title bar
+constexpr std::size_t kIntroReach = 90;    // an about heading's first sentence starts here
 
 std::size_t chars(std::string_view s) {
   return static_cast<std::size_t>(
@@ -120,9 +120,10 @@ PageForm about_heading(std::string_view text) {
   }
   if (name_end == std::string_view::npos) return {};
   const std::string_view after = text.substr(name_end, std::min(text.size() - name_end, kIntroReach));
-  static constexpr std::array<std::string_view, 12> kIntro = {"成立于", "是一家", "创立于", "始创于", "创建于", "始建于",
-                                                            "位于",   "专业",   "致力于", "主营",   "坐落",   "前身"};
-  if (std::none_of(kIntro.begin(), kIntro.end(), [&](std::string_view w) { return text::find_word(after, w) != std::string_view::npos; }))
+  static constexpr std::array<std::string_view, 12> kIntro = {
+      "成立于", "是一家", "创立于", "始创于", "创建于", "始建于", "位于", "专业", "致力于", "主营", "坐落", "前身"};
+  if (std::none_of(kIntro.begin(), kIntro.end(),
+                   [&](std::string_view w) { return text::find_word(after, w) != std::string_view::npos; }))
     return {};
   return {Form::about_heading, 0, static_cast<std::uint32_t>(name_end)};
 }

@@ -10,11 +10,11 @@
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/udata.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
 #include <unicode/unorm2.h>
 #include <unicode/ures.h>
-#include <unicode/udata.h>
 #include <unicode/utf16.h>
 
 #include <algorithm>
