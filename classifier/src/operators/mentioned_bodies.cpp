@@ -12,6 +12,8 @@ using signals::Signal;
 // How far a cue reaches to the body's name: four characters ("受美国证监会",
 // "与本市图书馆"), a place or a qualifier between them.
 constexpr std::size_t kReach = 12;
+// After it, a cue may follow a qualifier of up to four characters ("政府相关部门合作").
+constexpr std::size_t kAfterReach = 18;
 
 // Words before a body that make it the object of the sentence: regulated by,
 // approved by, in response to, according to, together with, for (a client).
@@ -46,8 +48,13 @@ bool mentioned(const Hit& h, std::string_view text) {
     if ((cue == "和" || cue == "与" || cue == "跟") && p != 0) continue;
     return true;
   }
-  const std::string_view after = text.substr(h.end, std::min<std::size_t>(kReach, text.size() - h.end));
-  return std::any_of(kAfter.begin(), kAfter.end(), [&](std::string_view cue) { return after.starts_with(cue); });
+  // A cue word within a few characters after it, in the same clause
+  // ("政府相关部门合作", "证监会监管").
+  std::string_view after = text.substr(h.end, std::min<std::size_t>(kAfterReach, text.size() - h.end));
+  for (std::string_view mark : {"，", ",", "。", "；", ";", "\n", "：", ":", "、"})
+    if (const auto p = after.find(mark); p != std::string_view::npos) after = after.substr(0, p);
+  return std::any_of(kAfter.begin(), kAfter.end(),
+                     [&](std::string_view cue) { return after.find(cue) != std::string_view::npos; });
 }
 
 }  // namespace
