@@ -440,6 +440,33 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
   return SignalSet(extract_hits(text, lexicon, segmenter, matches));
 }
 
+// Where a negation cue is not a statement about the service: inside a title
+// (《别做那只迷途的候鸟》 names a book), or in a bug-fix note of an app's
+// release notes ("修复了支付后无法跳回客户端的问题" says the app had a bug,
+// not that there is no app).
+class InertCues {
+ public:
+  explicit InertCues(std::string_view text) : text_(text) {
+    for (std::size_t open = text.find("《"); open != std::string_view::npos; open = text.find("《", open + 3)) {
+      const std::size_t close = text.find("》", open + 3);
+      if (close == std::string_view::npos) break;
+      titles_.emplace_back(open, close);
+    }
+  }
+  bool inert(const match::Match& m, const text::Clause& clause) const {
+    for (const auto& [open, close] : titles_)
+      if (open < m.begin && m.end <= close) return true;
+    const std::string_view c = text_.substr(clause.begin, clause.end - clause.begin);
+    for (std::string_view w : {"修复", "修正", "闪退", "bug"})
+      if (c.find(w) != std::string_view::npos) return true;
+    return false;
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<std::pair<std::size_t, std::size_t>> titles_;
+};
+
 std::vector<Hit> extract_hits(const text::NormalizedText& text, const CompiledLexicon& lexicon,
                               const text::WordSegmenter& segmenter, const std::vector<match::Match>& matches) {
   std::string_view view = text.text;
@@ -447,6 +474,7 @@ std::vector<Hit> extract_hits(const text::NormalizedText& text, const CompiledLe
   const auto clauses = text::split_clauses(view);
   WordCheck words(view, segmenter, scratch);
   Masking masking(lexicon, scratch.open);
+  const InertCues inert_cues(view);
 
   std::vector<Hit> hits;
   hits.reserve(matches.size());
@@ -480,7 +508,10 @@ std::vector<Hit> extract_hits(const text::NormalizedText& text, const CompiledLe
     // for: "无广告创意家居" is an app with no ads, not 广告创意 work.
     if (phrase.signal == Signal::neutral && negation_end == m.begin && m.begin != 0) continue;
     if (masking.masked(m, phrase.signal)) continue;
-    if (phrase.signal == Signal::cue_negation) negation_end = m.end;
+    if (phrase.signal == Signal::cue_negation) {
+      if (inert_cues.inert(m, clauses[c])) continue;
+      negation_end = m.end;
+    }
     if (c != current) {
       flush();
       current = c;
