@@ -62,6 +62,19 @@ bool counted(std::string_view text, std::size_t at, std::size_t floor) {
   return false;
 }
 
+// A count of third parties right after a gathering word: "汇集上百家贷款平台",
+// "收录2000多位名医" (a measure word of parties within six characters).
+bool counted_after(std::string_view text, std::size_t from, std::size_t clause_end) {
+  const std::size_t to = std::min(clause_end, from + 18);
+  for (std::size_t i = from; i < to;) {
+    const std::string_view ch = text.substr(i, 3);
+    if ((ch == "家" || ch == "位" || ch == "名") && quantity_ends_at(text, i + 3)) return true;
+    const auto b = static_cast<unsigned char>(text[i]);
+    i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  }
+  return false;
+}
+
 // Trades named by the 商 suffix after a count: "数千家苗木商", "3000家供应商".
 bool counted_traders(std::string_view text, std::size_t begin, std::size_t end, std::uint32_t& at, std::uint32_t& to) {
   const std::string_view clause = text.substr(0, end);  // a search never runs past its clause
@@ -243,7 +256,7 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
       // A word can be both (采集): what is gathered must be another word.
       const bool published = std::any_of(c.published.begin(), c.published.end(),
                                          [g](const Hit* p) { return p->end <= g->begin || p->begin >= g->end; });
-      const bool others = third_parties || published ||
+      const bool others = third_parties || published || counted_after(text, g->end, clause.end) ||
                           std::any_of(c.party.begin(), c.party.end(), [](const Hit* p) { return p->weight >= 3; });
       if (others) add(g->begin, g->end, 2);
     }

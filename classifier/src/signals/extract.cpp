@@ -233,6 +233,31 @@ bool continues_denial(std::string_view gap, Signal next) {
   return false;
 }
 
+bool is_own_presence(Signal s) {
+  return s == Signal::presence_site || s == Signal::presence_app || s == Signal::presence_miniprogram ||
+         s == Signal::presence_platform;
+}
+
+// What may stand between a negation and the site or app it denies: a verb of
+// having or making one, an aspect particle, a quantifier, a possessive, the
+// first half of a compound, in any order ("没有做过自己的", "不提供任何",
+// "没有开通官方的", "没有自己的店铺网站").
+bool denies_presence(std::string_view gap) {
+  static constexpr std::string_view kWords[] = {
+      "属于自己的", "我们自己的", "我们的", "公司的", "自己的", "自有的", "专门的", "独立的", "正式的", "单独的",
+      "官方的", "官方", "一个", "任何", "什么", "开发", "搭建", "建设", "开通", "上线", "提供", "注册", "运营", "申请",
+      "打算", "准备", "有", "做", "建", "设", "开", "办", "弄", "用", "过", "了", "个", "的", "款", "家",
+      // the first half of a compound: 自己的店铺网站, 公司官网, 手机App
+      "店铺", "公司", "品牌", "企业", "手机", "移动", "电商", "商城", "门户", "个人", "独立", "网上", "在线", "线上"};
+  while (!gap.empty()) {
+    const auto* w =
+        std::find_if(std::begin(kWords), std::end(kWords), [&](std::string_view k) { return gap.starts_with(k); });
+    if (w == std::end(kWords)) return false;
+    gap.remove_prefix(w->size());
+  }
+  return true;
+}
+
 bool is_payment(Signal s) {
   return s >= Signal::pay_content && s <= Signal::online_payment;
 }
@@ -342,6 +367,11 @@ bool apply_scope(std::string_view text, const text::Clause& clause, std::vector<
     h.offline = offline && is_payment(h.signal);
     if (!negation || negation->begin >= h.begin) continue;
     if (!denying) {
+      // A site or app is denied only as the object of the negation: "没有网站",
+      // "没有做过自己的App", "不提供小程序" — not "不能等待日程芳草APP", "不会错过新平台".
+      if (is_own_presence(h.signal) && h.begin >= negation->end && !is_ascii(text[negation->begin]) &&
+          !denies_presence(text.substr(negation->end, h.begin - negation->end)))
+        continue;
       if (h.begin < negation->end || code_points_between(text, negation->end, h.begin) <= kNegationReach) {
         h.negated = true;
         denying = true;
