@@ -36,6 +36,11 @@ constexpr Rule kRules[] = {
      "文本以“关于某某公司”的标题和公司简介开头：是公司网站的“关于我们”页面，公司有网站",
      "The text opens with an about-us heading and the company's introduction: it is a page of the company's own "
      "website"},
+    {"presence.overseas_only", 1, Basis::measures, kArt2and4,
+     "境外注册的公司、服务器在境外、也未提到面向中国内地用户：不在境内从事互联网信息服务，境内既不能备案也不能申请许可"
+     "证",
+     "A company registered abroad, with its servers abroad and no users in mainland China named: it provides no "
+     "internet service in China, and nothing there can be filed or licensed"},
     {"presence.planned", 1, Basis::measures, kArt2and4, "自己的网站或App尚未上线但已计划上线：上线前须办妥备案或许可",
      "Its own site or app is planned, not live: the filing or licence is needed before launch"},
     {"presence.implied", 1, Basis::measures, kArt2and4, "文本描述了一项自己提供的互联网信息服务（未点明网站或App）",
@@ -252,6 +257,10 @@ constexpr Rule kRules[] = {
     {"fact.sectors", 6, Basis::measures, kArt5, "据答复确定涉及的前置审批领域",
      "The pre-approval sectors, as answered"},
     // Step 7: foreign investment.
+    {"foreign.overseas_operator", 7, Basis::notice, kForeign,
+     "经营者是境外注册的公司：境外主体不能在境内备案或申请许可证，须在境内设立公司（外商投资企业）办理",
+     "The operator is a company registered abroad: it cannot file or apply in China itself and needs a mainland "
+     "company, which is foreign-invested"},
     {"foreign.flag", 7, Basis::notice, kForeign,
      "有外资股东：不能走内资流程，须按外商投资电信企业办理；B25外资一般不超过50%"
      "（试点地区除外），新闻、出版、视听、文化领域禁止外资",

@@ -196,6 +196,15 @@ void step1_presence(Context& c) {
     return;
   }
 
+  // A company registered abroad whose service runs on servers abroad and that
+  // names no users in mainland China operates no internet service in China
+  // (art. 2 of the Measures): nothing there can be filed or licensed.
+  const bool server_abroad =
+      c.facts.server_in_mainland ? !*c.facts.server_in_mainland : c.affirmed(Signal::server_abroad) >= 2;
+  if (c.affirmed(Signal::operator_overseas) >= 2 && server_abroad && c.affirmed(Signal::serves_mainland) == 0)
+    return neither(c, "presence.overseas_only", c.affirmed_hits({Signal::operator_overseas, Signal::server_abroad}),
+                   true);
+
   const Clauses clauses(c.text.text);
   const auto own_ev = own_evidence(c, clauses);
   const int own = own_ev.affirmed;

@@ -96,7 +96,14 @@ void step5_news_permit(Context& c) {
 
 void step7_foreign(Context& c) {
   const auto& given = c.facts.foreign_shareholding;
-  if (given ? !*given : c.affirmed(Signal::foreign_investment) < 2) return;
+  if (given ? !*given : c.affirmed(Signal::foreign_investment) < 2) {
+    // A company registered abroad cannot file or apply itself: it needs a
+    // mainland company, which is foreign-invested.
+    if (given || c.affirmed(Signal::operator_overseas) < 2) return;
+    c.decision.foreign_investment = true;
+    c.trace("foreign.overseas_operator", c.affirmed_hits({Signal::operator_overseas}));
+    return;
+  }
   c.decision.foreign_investment = true;
   c.trace("foreign.flag", c.affirmed_hits({Signal::foreign_investment}));
 }

@@ -33,7 +33,7 @@ namespace icp::signals {
   X(sector_news) X(sector_publishing) X(sector_education) X(sector_medical)               \
   X(sector_drugs) X(sector_medical_devices)                                               \
   /* step 7 */                                                                            \
-  X(foreign_investment)                                                                   \
+  X(foreign_investment) X(operator_overseas) X(serves_mainland)                          \
   /* beyond the brief: other permits and facts worth a note */                            \
   X(note_hosting) X(note_culture) X(note_audiovisual) X(note_game) X(note_ride_hailing)   \
   X(note_finance) X(note_saas) X(server_abroad)                                           \
