@@ -4,7 +4,8 @@
 // (icp_classify), so that all three give the same object.
 //
 // Keys: decision, categories, news_permit, preapprovals, preapproval_details,
-// foreign_investment, planned, confidence, evidence, trace, missing_facts,
+// foreign_investment, planned, confidence, evidence (at most Decision::kMaxEvidence
+// spans; evidence_omitted, only when more fired, counts the rest), trace, missing_facts,
 // notes, facts, held_permits, readiness, materials, lang, version,
 // lexicon_hash. held_permits: [{kind, number, commercial?, evidence}], the
 // licences and filings the text shows are held (commercial only for a drug
@@ -73,6 +74,8 @@ void write_decision_json(Writer& w, const icp::Decision& d, std::string_view lan
   w.key("confidence").number(std::isfinite(d.confidence) ? std::clamp(d.confidence, 0.0, 1.0) : 0.0);
   w.key("evidence");
   spans(d.evidence);
+  // Only when the list was cut, so that ordinary outputs keep their layout.
+  if (d.evidence_omitted > 0) w.key("evidence_omitted").uint64(d.evidence_omitted);
   w.key("trace").begin_array();
   for (const auto& t : d.trace) {
     w.begin_object();

@@ -617,6 +617,18 @@ sys.exit(p.wait())')",
        kInputSame,
        "",
        [](const Fixture& f) { CHECK(slurp((f.cap / "report").string()).find("\"license\"") != std::string::npos); }},
+      {"a 1 MiB description repeating one phrase: its JSON lists the first 1,000 spans and counts the rest",
+       {},
+       R"cmd("$PY" -c "print('论坛收费' * 87000, end='')" | "$BIN" --format json > "$CAP/report")cmd",
+       0,
+       "^$",
+       kInputSame,
+       "",
+       [](const Fixture& f) {
+         const std::string report = slurp((f.cap / "report").string());
+         CHECK(report.size() < 400000);  // not the 25 MB of every occurrence
+         CHECK(report.find("\"evidence_omitted\":") != std::string::npos);
+       }},
       {"eval: a case over 1 MiB is a usage error naming the limit, not an internal error",
        [](Fixture& f) {
          f.write("cases.tsv",

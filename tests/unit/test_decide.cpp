@@ -506,6 +506,22 @@ TEST_CASE("decide robustness: odd inputs never throw and keep the invariants") {
   CHECK(has_note(lone, "invalid_utf8"));
 }
 
+TEST_CASE("decide robustness: a long text keeps its first evidence and counts the rest") {
+  // Memory per description stays a small multiple of its size: a text that
+  // repeats a phrase 80,000 times lists the first kMaxEvidence spans only.
+  std::string text;
+  while (text.size() + 12 <= icp::kMaxTextBytes) text += "论坛收费";
+  const auto d = classifier().classify(text);
+  REQUIRE(d.evidence.size() == Decision::kMaxEvidence);
+  CHECK(d.evidence_omitted > 100000);
+  CHECK(d.evidence.front().begin == 0);
+  CHECK(d.evidence.back().end < text.size() / 10);  // the first ones, in text order
+  CHECK(d.decision == Outcome::license);
+  const auto few = classifier().classify("论坛收费");
+  CHECK(few.evidence_omitted == 0);
+  CHECK(few.evidence.size() < Decision::kMaxEvidence);
+}
+
 TEST_CASE("decide robustness: the same text gives the same decision") {
   const std::string text = "我们的App支持用户之间即时聊天和语音通话，会员付费";
   auto a = classifier().classify(text);

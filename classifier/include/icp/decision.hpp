@@ -148,9 +148,14 @@ struct Decision {
   bool news_permit = false;     // 互联网新闻信息服务许可证 needed
   std::vector<Preapproval> preapprovals;
   bool foreign_investment = false;
-  bool planned = false;        // the decision rests on an announced plan
-  double confidence = 0.0;     // 0–1
-  std::vector<Span> evidence;  // every phrase that fired, in text order
+  bool planned = false;     // the decision rests on an announced plan
+  double confidence = 0.0;  // 0–1
+  // The phrases that fired, in text order: the first kMaxEvidence of them
+  // (a long text repeats its phrases thousands of times; the report needs a
+  // few). evidence_omitted counts the ones left out.
+  static constexpr std::size_t kMaxEvidence = 1000;
+  std::vector<Span> evidence;
+  std::size_t evidence_omitted = 0;
   std::vector<TraceStep> trace;
   std::vector<MissingFact> missing_facts;
   std::vector<Note> notes;

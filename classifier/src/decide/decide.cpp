@@ -26,8 +26,11 @@ Decision decide(const signals::SignalSet& signals, const text::NormalizedText& t
   // The report reads in the order of the steps.
   std::stable_sort(decision.trace.begin(), decision.trace.end(),
                    [](const TraceStep& a, const TraceStep& b) { return a.step < b.step; });
-  decision.evidence.reserve(signals.hits().size());
-  for (const auto& h : signals.hits()) decision.evidence.push_back(c.span(h));
+  const auto& hits = signals.hits();
+  const std::size_t shown = std::min(hits.size(), Decision::kMaxEvidence);
+  decision.evidence.reserve(shown);
+  for (std::size_t i = 0; i < shown; ++i) decision.evidence.push_back(c.span(hits[i]));
+  decision.evidence_omitted = hits.size() - shown;
   decision.held_permits.reserve(held.size());
   for (const auto& h : held) {
     auto [begin, end] = text.to_source(h.number_begin, h.number_end);
