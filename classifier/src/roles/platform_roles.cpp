@@ -62,6 +62,17 @@ bool counted(std::string_view text, std::size_t at, std::size_t floor) {
   return false;
 }
 
+// "各大汽车品牌4S店", "众多本地餐厅", "各家医院": a plural of many unnamed
+// parties within eight characters before a party's word (its qualifiers
+// between) names others, as a count does.
+bool many_before(std::string_view text, std::size_t at, std::size_t floor) {
+  const std::size_t from = at >= floor + 24 ? at - 24 : floor;
+  const std::string_view window = text.substr(from, at - from);
+  for (std::string_view many : {"各大", "众多", "各家", "诸多"})
+    if (window.find(many) != std::string_view::npos) return true;
+  return false;
+}
+
 // A count of third parties right after a gathering word: "汇集上百家贷款平台",
 // "收录2000多位名医" (a measure word of parties within six characters).
 bool counted_after(std::string_view text, std::size_t from, std::size_t clause_end) {
@@ -227,7 +238,8 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
         add(std::min(p->begin, a->begin), std::max(p->end, a->end), 0);
         third_parties = true;
       }
-      if (p->weight >= 3 && counted(text, p->begin, clause.begin)) {
+      if ((p->weight >= 3 && counted(text, p->begin, clause.begin)) ||
+          (p->weight >= 3 && many_before(text, p->begin, clause.begin))) {
         add(p->begin, p->end, 1);
         third_parties = true;
       }
