@@ -223,8 +223,11 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
     throw InputError(for_message(options.input) + ": UTF-16 input is not supported; save it as UTF-8 or GB18030 (GBK)");
   const bool bom = reader.skip_utf8_bom();
   settings.encoding = *encoding;
-  if (settings.encoding == Encoding::automatic)
+  if (settings.encoding == Encoding::automatic) {
     settings.encoding = bom ? Encoding::utf8 : detect_encoding(reader.peek(64 << 10));
+    // The guess reads 64 KiB; each later record that is not UTF-8 is tried as GB18030.
+    settings.gb18030_fallback = !bom && settings.encoding == Encoding::utf8;
+  }
 
   const icp::Classifier classifier(classifier_options);
   settings.meta = {icp::version(), classifier.lexicon_hash()};

@@ -67,8 +67,24 @@ std::string csv_header(const std::vector<std::string>& input_header) {
   return out;
 }
 
+// Whether a record of a file guessed as UTF-8 is GB18030 instead: some
+// field is not valid UTF-8, and every field is valid GB18030.
+bool RowFormatter::record_needs_gb18030(const RecordBatch& batch, const RecordBatch::Row& row) {
+  bool invalid_utf8 = false;
+  for (std::size_t i = 0; i < row.field_count && !invalid_utf8; ++i)
+    invalid_utf8 = first_invalid_utf8(batch.field(row, i)).has_value();
+  if (!invalid_utf8) return false;
+  for (std::size_t i = 0; i < row.field_count; ++i)
+    if (!gb18030_.decode_view(batch.field(row, i), decoded_).ok) return false;
+  return true;
+}
+
 RowFormatter::RowFormatter(const RowSettings& settings, const icp::Classifier& classifier)
-    : settings_(settings), classifier_(classifier), decoder_(settings.encoding), icp_(kIcpColumns.size()) {}
+    : settings_(settings),
+      classifier_(classifier),
+      decoder_(settings.encoding),
+      gb18030_(Encoding::gb18030),
+      icp_(kIcpColumns.size()) {}
 
 void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row, std::string& out, Stats& stats) {
   ++stats.rows;
@@ -76,12 +92,22 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
   std::string& error = icp_[kError];
 
   // The input fields, decoded to UTF-8 (UTF-8 input: the bytes as they are).
+  // A GB18030 field with bytes that are not GB18030 is echoed as it was, byte
+  // for byte (the README's promise: nothing lost), not with U+FFFD in them.
   views_.clear();
-  const bool gb = settings_.encoding == Encoding::gb18030;
+  // A record the UTF-8 guess misjudged: not UTF-8, but every field GB18030.
+  bool gb = settings_.encoding == Encoding::gb18030;
+  if (!gb && settings_.gb18030_fallback && record_needs_gb18030(batch, row)) gb = true;
+  Decoder& decoder = settings_.encoding == Encoding::gb18030 || !gb ? decoder_ : gb18030_;
   if (gb && fields_.size() < row.field_count) fields_.resize(row.field_count);
   for (std::size_t i = 0; i < row.field_count; ++i) {
     std::string_view raw = batch.field(row, i);
-    views_.push_back(gb ? decoder_.decode_view(raw, fields_[i]).text : raw);
+    if (!gb) {
+      views_.push_back(raw);
+      continue;
+    }
+    const Decoded d = decoder.decode_view(raw, fields_[i]);
+    views_.push_back(d.ok ? d.text : raw);
   }
 
   // The description: the chosen columns, non-empty ones joined by line
@@ -91,9 +117,10 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
   for (std::size_t k = 0; k < settings_.columns.size() && error.empty(); ++k) {
     const std::size_t c = settings_.columns[k];
     if (c >= row.field_count) continue;
-    const Decoded d = decoder_.decode_view(batch.field(row, c), decoded_);
+    const Decoded d = decoder.decode_view(batch.field(row, c), decoded_);
     if (!d.ok) {
-      error = std::string("undecodable description: invalid ") + encoding_name(settings_.encoding) + " bytes at byte " +
+      error = std::string("undecodable description: invalid ") +
+              encoding_name(gb ? Encoding::gb18030 : settings_.encoding) + " bytes at byte " +
               std::to_string(d.bad_offset) + " of " + settings_.column_names[k];
       break;
     }

@@ -35,6 +35,9 @@ inline constexpr std::array<const char*, 10> kIcpColumns = {
 struct RowSettings {
   OutputFormat format = OutputFormat::csv;
   Encoding encoding = Encoding::utf8;  // detected already
+  // Guessed as UTF-8 from the first 64 KiB: a later record that is not UTF-8
+  // but is valid GB18030 is read as GB18030 (a file the guess misjudged).
+  bool gb18030_fallback = false;
   Lang lang = Lang::zh;
   ReportMeta meta;
   std::vector<std::size_t> columns;       // 0-based indexes of the description columns
@@ -66,7 +69,10 @@ class RowFormatter {
  private:
   const RowSettings& settings_;
   const icp::Classifier& classifier_;
+  bool record_needs_gb18030(const RecordBatch& batch, const RecordBatch::Row& row);
+
   Decoder decoder_;
+  Decoder gb18030_;  // the fallback's decoder
   std::string description_, decoded_;
   icp::Facts facts_;                 // with fact columns: the row's facts
   std::vector<std::string> fields_;  // decoded (GB18030 input)

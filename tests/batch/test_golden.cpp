@@ -3,6 +3,7 @@
 // icp_error; the other icp_* columns (categories, permits, confidence, reason)
 // follow lexicon tuning, so the golden file shows them as "~" when set and
 // empty when not. ICP_UPDATE_GOLDEN=1 rewrites the golden outputs.
+#include <algorithm>
 #include <unicode/ucnv.h>
 
 #include <cstdlib>
@@ -121,6 +122,32 @@ TEST_CASE("golden: GB18030 input (made with ICU from gb18030.source.csv), auto-d
   CHECK(run_binary(dir, "batch '" + input + "' -q").out == run_binary(dir, "batch '" + utf8_input + "' -q").out);
 }
 
+TEST_CASE("golden: a GB18030 record after a clean UTF-8 first 64 KiB is read as GB18030") {
+  // The guess reads 64 KiB; a later record that is not UTF-8 but is GB18030
+  // must not become an error row (issue 14 item 2).
+  TempDir dir;
+  const std::string input = dir.file("late-gb.csv");
+  std::string text = "id,简介\n";
+  for (int i = 0; text.size() < (80u << 10); ++i) text += std::to_string(i) + ",我们的官网介绍公司产品\n";
+  const std::size_t clean_rows = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) - 1;
+  text += "late," + to_gb18030("论坛靠广告盈利") + "\n";
+  text += "after,论坛靠会员费盈利\n";  // UTF-8 again
+  spit(input, text);
+  const Result r = run_binary(dir, "batch '" + input + "' -q");
+  CHECK(r.code == 0);
+  auto records = parse_csv(r.out);
+  REQUIRE(records.size() == clean_rows + 3);
+  const auto& late = records[clean_rows + 1];
+  CHECK(late[0] == "late");
+  CHECK(late[1] == "论坛靠广告盈利");  // echoed as UTF-8
+  CHECK(late[2] == "license");
+  CHECK(late.back().empty());  // no icp_error
+  CHECK(records.back()[2] == "license");
+  // Forced UTF-8 keeps the record's bytes and reports it.
+  const Result forced = run_binary(dir, "batch '" + input + "' --encoding utf-8 -q");
+  CHECK(forced.code == 1);
+}
+
 TEST_CASE("golden: invalid GB18030 bytes in a description") {
   TempDir dir;
   const std::string input = dir.file("gb-bad.csv");
@@ -131,4 +158,7 @@ TEST_CASE("golden: invalid GB18030 bytes in a description") {
   REQUIRE(records.size() == 3);
   CHECK(records[1][2] == "license");
   CHECK(records[2][11].find("undecodable description: invalid gb18030 bytes at byte 0") == 0);
+  // The undecodable field is echoed byte for byte (issue 14 item 2), not with U+FFFD.
+  CHECK(records[2][1] == "\x81 bad");
+  CHECK(r.out.find("\xEF\xBF\xBD") == std::string::npos);
 }
