@@ -1,5 +1,7 @@
 // Where lexicon files come from: the embedded copy, a folder, a user file.
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -12,8 +14,12 @@
 namespace icp::lexicon {
 
 SourceFile read_file(const std::string& path) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw LexiconError(path, 0, "cannot open file");
+  // With the operating system's reason: a missing file, a permission, a loop of links.
+  if (!in)
+    throw LexiconError(path, 0,
+                       std::string("cannot open file") + (errno ? ": " + std::string(std::strerror(errno)) : ""));
   std::ostringstream bytes;
   bytes << in.rdbuf();
   if (in.bad()) throw LexiconError(path, 0, "cannot read file");
@@ -38,7 +44,8 @@ Lexicon load_directory(const std::string& dir) {
   namespace fs = std::filesystem;
   const fs::path root(dir);
   std::error_code error;
-  if (!fs::is_directory(root, error)) throw LexiconError(dir, 0, "not a directory");
+  if (!fs::is_directory(root, error))
+    throw LexiconError(dir, 0, error ? "cannot open the folder: " + error.message() : std::string("not a directory"));
   SourceFile signals = read_file((root / "signals.tsv").string());
   std::vector<std::string> paths;
   const fs::path phrase_dir = root / "phrases";

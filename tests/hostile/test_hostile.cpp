@@ -640,6 +640,20 @@ sys.exit(p.wait())')",
        kInputSame},
 
       // 10. Strict UTF-8 in lexicon files, with file:line.
+      {"--lexicon a loop of symbolic links: exit 2 with the system's reason, not an internal error",
+       [](Fixture& f) {
+         fs::create_symlink(f.dir / "loop2", f.dir / "loop1");
+         fs::create_symlink(f.dir / "loop1", f.dir / "loop2");
+       },
+       R"("$BIN" --lexicon loop1 "论坛靠广告盈利")", 2,
+       "^icp-classify: lexicon error: loop1: cannot open the folder: Too many levels of symbolic links\n$", kInputSame},
+      {"--user-lexicon a loop of symbolic links names the file and the reason",
+       [](Fixture& f) {
+         fs::create_symlink(f.dir / "u2.tsv", f.dir / "u1.tsv");
+         fs::create_symlink(f.dir / "u1.tsv", f.dir / "u2.tsv");
+       },
+       R"("$BIN" --user-lexicon u1.tsv "论坛靠广告盈利")", 2,
+       "^icp-classify: lexicon error: u1\\.tsv: cannot open file: Too many levels of symbolic links\n$", kInputSame},
       {"a user lexicon with an overlong (C0 AF) names file:line",
        [](Fixture& f) { f.write("u.tsv", "# icp-lexicon phrases v1\n论坛\xC0\xAF\tforum\t2\n"); },
        R"("$BIN" --user-lexicon u.tsv "论坛靠广告盈利")", 2,
