@@ -402,6 +402,18 @@ sys.exit(p.wait())')",
        "",
        {},
        [] { return ::geteuid() == 0 ? "root writes any folder" : ""; }},
+      {"-o on a read-only file system (EROFS): exit 4 with the system's reason",
+       [](Fixture& f) { fs::create_directory(f.dir / "ro"); },
+       R"(unshare -rm sh -c 'mount --bind ro ro && mount -o remount,bind,ro ro && exec "$BIN" batch "$IN" -q -o ro/out.csv')",
+       4,
+       "for the output ro/out\\.csv: Read-only file system",
+       kInputSame | kNoTemp,
+       "",
+       {},
+       [] {
+         // A mount namespace of one's own: not every machine (or container) allows it.
+         return std::system("unshare -rm true >/dev/null 2>&1") == 0 ? "" : "unshare -rm is not allowed here";
+       }},
       {"-o under a path component that is a file (ENOTDIR)",
        {},
        R"("$BIN" batch "$IN" -q -o in.csv/out.csv)",
