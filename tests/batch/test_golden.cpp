@@ -3,8 +3,8 @@
 // icp_error; the other icp_* columns (categories, permits, confidence, reason)
 // follow lexicon tuning, so the golden file shows them as "~" when set and
 // empty when not. ICP_UPDATE_GOLDEN=1 rewrites the golden outputs.
-#include <algorithm>
 #include <unicode/ucnv.h>
+#include <algorithm>
 
 #include <cstdlib>
 #include <regex>
