@@ -174,14 +174,17 @@ void resolve_columns(const BatchOptions& options, const std::vector<std::string>
 std::string summary_line(const RunResult& r, double seconds) {
   char buffer[512];
   const auto& d = r.stats.decisions;
+  char empty[48] = "";
+  if (r.stats.empty > 0)
+    std::snprintf(empty, sizeof empty, ", %llu empty", static_cast<unsigned long long>(r.stats.empty));
   std::snprintf(buffer, sizeof buffer,
-                "icp-classify batch: %llu rows (license %llu, filing %llu, neither %llu), %llu with errors, %.2f s, "
+                "icp-classify batch: %llu rows (license %llu, filing %llu, neither %llu), %llu with errors%s, %.2f s, "
                 "%.0f rows/s\n",
                 static_cast<unsigned long long>(r.stats.rows),
                 static_cast<unsigned long long>(d[static_cast<std::size_t>(icp::Outcome::license)]),
                 static_cast<unsigned long long>(d[static_cast<std::size_t>(icp::Outcome::filing)]),
                 static_cast<unsigned long long>(d[static_cast<std::size_t>(icp::Outcome::neither)]),
-                static_cast<unsigned long long>(r.stats.errors), seconds,
+                static_cast<unsigned long long>(r.stats.errors), empty, seconds,
                 seconds > 0 ? static_cast<double>(r.stats.rows) / seconds : 0.0);
   return buffer;
 }
@@ -259,7 +262,8 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
   settings.header_records = has_header ? 1 : 0;
 
   std::string preamble;
-  if (options.excel) preamble = "\xEF\xBB\xBF";
+  // The BOM tells Excel a CSV is UTF-8; JSON lines never start with one.
+  if (options.excel && settings.format == OutputFormat::csv) preamble = "\xEF\xBB\xBF";
   if (has_header && settings.format == OutputFormat::csv) preamble += csv_header(header);
   output.write(preamble);
   if (has_header) first.clear();

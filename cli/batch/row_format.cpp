@@ -110,6 +110,11 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
     views_.push_back(d.ok ? d.text : raw);
   }
 
+  // A wholly empty record — a blank line, or only separators, as an Excel
+  // export ends with — is passed through as it is: no decision, no error.
+  const bool empty_record = std::all_of(views_.begin(), views_.end(), [](std::string_view v) { return is_blank(v); });
+  if (empty_record) ++stats.empty;
+
   // The description: the chosen columns, non-empty ones joined by line
   // breaks. Usually one column: then `description` views it, uncopied.
   description_.clear();
@@ -140,8 +145,9 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
       break;
     }
   }
-  if (error.empty() && description.empty()) error = "empty description";
-  if (settings_.width != 0 && row.field_count > settings_.width && settings_.format == OutputFormat::csv) {
+  if (error.empty() && description.empty() && !empty_record) error = "empty description";
+  if (settings_.width != 0 && row.field_count > settings_.width && settings_.format == OutputFormat::csv &&
+      !empty_record) {
     const std::string ragged = "row has " + std::to_string(row.field_count) + " fields, the header has " +
                                std::to_string(settings_.width) + "; the extra fields follow icp_error";
     error = error.empty() ? ragged : error + "; " + ragged;
@@ -167,8 +173,8 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
   icp::Decision decision;
   bool classified = false;
   // A ragged row or a bad fact still gets its decision; the error says what was wrong.
-  if (error.empty() || (description.size() <= kMaxDescriptionBytes && !description.empty() &&
-                        (error.rfind("row has", 0) == 0 || fact_error))) {
+  if ((error.empty() && !empty_record) || (description.size() <= kMaxDescriptionBytes && !description.empty() &&
+                                           (error.rfind("row has", 0) == 0 || fact_error))) {
     decision = classifier_.classify(description, *facts);
     classified = true;
     ++stats.decisions[static_cast<std::size_t>(decision.decision)];
@@ -189,6 +195,7 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
       w.key("error").null();
     else
       w.key("error").string_as_is(error);
+    if (empty_record) w.key("empty").boolean(true);
     if (classified)
       write_decision_json(w.key("decision"), decision, settings_.lang, settings_.meta);
     else

@@ -52,10 +52,12 @@ struct Stats {
   std::uint64_t rows = 0;
   std::array<std::uint64_t, 3> decisions{};  // by icp::Outcome
   std::uint64_t errors = 0;
+  std::uint64_t empty = 0;  // wholly empty records (a blank line, ",,"): passed through, not errors
   void add(const Stats& o) {
     rows += o.rows;
     for (std::size_t i = 0; i < decisions.size(); ++i) decisions[i] += o.decisions[i];
     errors += o.errors;
+    empty += o.empty;
   }
 };
 

@@ -146,6 +146,8 @@ TEST_CASE("--excel starts with a UTF-8 BOM; usage errors are exit 2") {
   const std::string input = dir.file("in.csv");
   spit(input, "id,简介\n1,论坛靠广告盈利\n");
   CHECK(run_binary(dir, "batch '" + input + "' -q --excel").out.rfind("\xEF\xBB\xBFid,简介,icp_decision", 0) == 0);
+  // JSON lines never start with a BOM (issue 13).
+  CHECK(run_binary(dir, "batch '" + input + "' -q --excel --format jsonl").out.rfind("{\"row\":1", 0) == 0);
   CHECK(run_binary(dir, "batch '" + input + "' --column nope").code == 2);
   CHECK(run_binary(dir, "batch '" + input + "' --column 0").code == 2);
   CHECK(run_binary(dir, "batch '" + input + "' --encoding latin1").code == 2);
@@ -155,4 +157,24 @@ TEST_CASE("--excel starts with a UTF-8 BOM; usage errors are exit 2") {
   const Result r = run_binary(dir, "batch - -q -c 2", input);
   CHECK(r.code == 0);
   CHECK(parse_csv(r.out).at(1).at(2) == "license");
+}
+
+TEST_CASE("wholly empty records (blank lines, only separators) pass through, counted apart, not as errors") {
+  // What an Excel export ends with (issue 13): not "empty description" errors.
+  TempDir dir;
+  const std::string input = dir.file("in.csv");
+  spit(input, "id,简介\n1,论坛靠广告盈利\n,\n\n2,\n,,\n");
+  const Result r = run_binary(dir, "batch '" + input + "'");
+  CHECK(r.code == 1);  // row 2 has an id but no description: that one is an error
+  const auto records = parse_csv(r.out);
+  REQUIRE(records.size() == 6);
+  CHECK(records[2].back().empty());                 // ","
+  CHECK(records[3].back().empty());                 // the blank line
+  CHECK(records[4].back() == "empty description");  // "2," has an id
+  CHECK(records[5].size() == 13);                   // ",,": passed through as it is, its extra field after icp_error
+  CHECK(r.err.find("1 with errors, 3 empty") != std::string::npos);
+  spit(input, "id,简介\n1,论坛靠广告盈利\n,\n\n");
+  const Result clean = run_binary(dir, "batch '" + input + "' --format jsonl");
+  CHECK(clean.code == 0);
+  CHECK(clean.out.find("\"empty\":true") != std::string::npos);
 }
