@@ -52,8 +52,11 @@ po::options_description batch_options() {
       ("column,c", po::value<std::vector<std::string>>()->composing()->value_name("NAME|N"),
        "the description column, by header name or 1-based index; repeat to join several columns "
        "(default: a column named description/text/简介/描述/经营范围…, the only column, or column 1 "
-       "with --no-header)")                                                                                //
-      ("no-header", "the first record is data, not a header (no header is written either)")                //
+       "with --no-header)")                                                                  //
+      ("no-header", "the first record is data, not a header (no header is written either)")  //
+      ("delimiter,d", po::value<std::string>()->value_name("CHAR"),
+       "the field separator: , ; | or tab (default: tab for a .tsv file, otherwise a comma); the output "
+       "is CSV")                                                                                           //
       ("encoding", po::value<std::string>()->default_value("auto")->value_name("auto|utf-8|gb18030"),      //
        "input encoding; auto: a UTF-8 BOM or valid UTF-8 means UTF-8, otherwise GB18030/GBK")              //
       ("excel", "start the output with a UTF-8 BOM so that Excel reads it right")                          //
@@ -166,7 +169,7 @@ CommandLine parse_command_line(int argc, char** argv) {
   const bool batch = !args.empty() && args[0] == "batch";
   if (!batch) {
     cmd.format = parse_format(format);
-    for (const char* option : {"column", "no-header", "excel", "jobs", "quiet", "force"})
+    for (const char* option : {"column", "no-header", "excel", "jobs", "quiet", "force", "delimiter"})
       if (vm.count(option)) throw UsageError(std::string("--") + option + " is for the batch command");
     if (!vm["output"].defaulted()) throw UsageError("--output is for the batch command");
     if (!vm["encoding"].defaulted()) throw UsageError("--encoding is for the batch command");
@@ -180,6 +183,7 @@ CommandLine parse_command_line(int argc, char** argv) {
     if (vm.count("column")) b.columns = vm["column"].as<std::vector<std::string>>();
     b.no_header = vm.count("no-header") > 0;
     b.encoding = vm["encoding"].as<std::string>();
+    if (vm.count("delimiter")) b.delimiter = vm["delimiter"].as<std::string>();
     b.format = vm["format"].defaulted() ? "csv" : lower_ascii(format);
     b.excel = vm.count("excel") > 0;
     if (vm.count("jobs")) {

@@ -171,6 +171,26 @@ void resolve_columns(const BatchOptions& options, const std::vector<std::string>
   }
 }
 
+// -d: , ; | or a tab ("tab", "\t" or the character itself); by default a
+// tab for a .tsv input and a comma otherwise. Bytes that GB18030's
+// multi-byte characters may contain (0x30–0x39, 0x40–0x7E: digits, letters,
+// | …) would split characters there: | is refused for GB18030 input.
+char parse_delimiter(const BatchOptions& options) {
+  if (options.delimiter.empty()) {
+    const std::string name = lower_ascii(options.input);
+    return name.size() > 4 && name.ends_with(".tsv") ? '\t' : ',';
+  }
+  const std::string d = lower_ascii(options.delimiter);
+  char c = 0;
+  if (d == "tab" || d == "\\t" || d == "\t")
+    c = '\t';
+  else if (d == "," || d == ";" || d == "|")
+    c = d[0];
+  else
+    throw UsageError("invalid value '" + for_message(options.delimiter) + "' for --delimiter (expected , ; | or tab)");
+  return c;
+}
+
 std::string summary_line(const RunResult& r, double seconds) {
   char buffer[512];
   const auto& d = r.stats.decisions;
@@ -207,6 +227,7 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
   if (!encoding)
     throw UsageError("invalid value '" + for_message(options.encoding) +
                      "' for --encoding (expected auto, utf-8 or gb18030)");
+  const char delimiter = parse_delimiter(options);
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   InterruptGuard guard;
@@ -218,7 +239,7 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
   policy.input_name = options.input == "-" ? "standard input" : options.input;
   policy.notes = &err;
   Output output(options.output, out, policy);
-  CsvReader reader(input.reader());
+  CsvReader reader(input.reader(), CsvReader::kDefaultMaxRecordBytes, delimiter);
 
   // Encoding: a BOM, the user's word, or a guess from the first 64 KB.
   const std::string_view head = reader.peek(4);
@@ -230,6 +251,13 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
     settings.encoding = bom ? Encoding::utf8 : detect_encoding(reader.peek(64 << 10));
     // The guess reads 64 KiB; each later record that is not UTF-8 is tried as GB18030.
     settings.gb18030_fallback = !bom && settings.encoding == Encoding::utf8;
+  }
+  if (delimiter == '|') {
+    if (settings.encoding == Encoding::gb18030)
+      throw UsageError(
+          "--delimiter '|' cannot split GB18030 input: the byte | can be part of a Chinese character "
+          "there; use , ; or tab");
+    settings.gb18030_fallback = false;  // records split on | are not GB18030
   }
 
   const icp::Classifier classifier(classifier_options);

@@ -22,6 +22,7 @@ struct BatchOptions {
   std::vector<std::string> columns;  // names or 1-based indexes; empty: guess
   bool no_header = false;
   std::string encoding = "auto";  // auto | utf-8 | gb18030
+  std::string delimiter;          // -d: "," ";" "|" "tab" or "\t"; empty: tab for a .tsv input, else ","
   std::string format = "csv";     // csv | jsonl
   bool excel = false;             // UTF-8 BOM first
   unsigned jobs = 0;              // 0: the number of cores

@@ -47,6 +47,24 @@ inline std::size_t find_any_of(const char* p, std::size_t n) {
   return n;
 }
 
+// Offset of the first byte of p[0, n) that is `a`, `b` or `c` (chosen at run
+// time: the CSV reader's delimiter), or n.
+inline std::size_t find_any_of3(const char* p, std::size_t n, char a, char b, char c) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_or_si128(_mm_cmpeq_epi8(v, vb), _mm_cmpeq_epi8(v, vc)));
+    if (const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)))
+      return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; i < n; ++i)
+    if (p[i] == a || p[i] == b || p[i] == c) return i;
+  return n;
+}
+
 // Offset of the first byte of p[0, n) that a JSON string must escape (a
 // control character below 0x20, a quote or a backslash), or n.
 inline std::size_t find_json_escape(const char* p, std::size_t n) {

@@ -11,8 +11,8 @@ namespace {
 constexpr std::size_t kBufferSize = 1 << 16;
 }
 
-CsvReader::CsvReader(ReadFn read, std::size_t max_record_bytes)
-    : read_(std::move(read)), max_record_bytes_(max_record_bytes), buffer_(kBufferSize) {}
+CsvReader::CsvReader(ReadFn read, std::size_t max_record_bytes, char delimiter)
+    : read_(std::move(read)), max_record_bytes_(max_record_bytes), delimiter_(delimiter), buffer_(kBufferSize) {}
 
 bool CsvReader::fill() {
   if (eof_) return false;
@@ -103,7 +103,9 @@ bool CsvReader::next(RecordBatch& batch) {
       continue;
     }
     if (state == State::unquoted) {
-      const char* q = p + find_any_of<',', '\n', '\r'>(p, static_cast<std::size_t>(e - p));
+      const char* q =
+          p + (delimiter_ == ',' ? find_any_of<',', '\n', '\r'>(p, static_cast<std::size_t>(e - p))
+                                 : find_any_of3(p, static_cast<std::size_t>(e - p), delimiter_, '\n', '\r'));
       batch.bytes.append(p, q);
       record_bytes += static_cast<std::size_t>(q - p);
       consumed_ += static_cast<std::size_t>(q - p);
@@ -133,7 +135,7 @@ bool CsvReader::next(RecordBatch& batch) {
     }
     ++pos_;
     ++consumed_;
-    if (c == ',') {
+    if (c == delimiter_) {
       end_field();
       state = State::field_start;
       continue;

@@ -1,5 +1,6 @@
 // RFC 4180 CSV records from a stream of bytes, one record at a time.
 //
+// Fields are separated by commas (or another delimiter: tabs for TSV).
 // Quoted fields may hold commas, doubled quotes ("") and line breaks; records
 // end with CRLF, LF or a lone CR. Lenient where RFC 4180 is silent: a quote
 // inside an unquoted field, or text after a closing quote, is kept as it is.
@@ -68,7 +69,8 @@ class CsvReader {
   // stays bounded whatever the input.
   static constexpr std::size_t kDefaultMaxRecordBytes = 64u << 20;
 
-  explicit CsvReader(ReadFn read, std::size_t max_record_bytes = kDefaultMaxRecordBytes);
+  // `delimiter` separates fields: ',' (CSV), '\t' (TSV), ';' or '|'.
+  explicit CsvReader(ReadFn read, std::size_t max_record_bytes = kDefaultMaxRecordBytes, char delimiter = ',');
 
   // Appends the next record to `batch`; false at the end of the input.
   // Throws CsvError on malformed input (the batch is left without it).
@@ -87,6 +89,7 @@ class CsvReader {
 
   ReadFn read_;
   std::size_t max_record_bytes_;
+  char delimiter_;
   std::vector<char> buffer_;
   std::size_t pos_ = 0, end_ = 0;
   bool eof_ = false;

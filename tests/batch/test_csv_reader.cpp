@@ -27,6 +27,25 @@ TEST_CASE("csv reader: quotes, doubled quotes, line breaks, CRLF, lone CR, empty
   CHECK(parse_csv("\n") == Records{{""}});
 }
 
+TEST_CASE("csv reader: another delimiter (tab, semicolon, bar); commas are then text") {
+  auto read = [](std::string_view text, char delimiter) {
+    icp::cli::batch::CsvReader reader(icp::cli::batch::read_from(text), 1 << 20, delimiter);
+    icp::cli::batch::RecordBatch batch;
+    Records out;
+    while (reader.next(batch)) {
+      std::vector<std::string> fields;
+      for (auto f : batch.fields(batch.rows.back())) fields.emplace_back(f);
+      out.push_back(fields);
+    }
+    return out;
+  };
+  CHECK(read("a\tb,c\n\"x\ty\"\t\n", '\t') == Records{{"a", "b,c"}, {"x\ty", ""}});
+  CHECK(read("a;b\n", ';') == Records{{"a", "b"}});
+  // Long fields go through the sixteen-byte scan.
+  const std::string long_field(100, 'x');
+  CHECK(read(long_field + "|" + long_field + "|z\n", '|') == Records{{long_field, long_field, "z"}});
+}
+
 TEST_CASE("csv reader: line numbers, and an unterminated quote names its line") {
   CsvReader reader(read_from("a\n\"b\nc\",d\r\ne\n\"open\nnever"));
   RecordBatch batch;

@@ -178,3 +178,20 @@ TEST_CASE("wholly empty records (blank lines, only separators) pass through, cou
   CHECK(clean.code == 0);
   CHECK(clean.out.find("\"empty\":true") != std::string::npos);
 }
+
+TEST_CASE("a .tsv input is split on tabs; -d picks another delimiter; the output is CSV") {
+  TempDir dir;
+  const std::string tsv = dir.file("clients.tsv");
+  spit(tsv, "id\t简介\n1\t论坛靠广告盈利，用户发帖\n");
+  const Result r = run_binary(dir, "batch '" + tsv + "' -q");
+  CHECK(r.code == 0);
+  const auto records = parse_csv(r.out);
+  REQUIRE(records.size() == 2);
+  CHECK(records[0][1] == "简介");
+  CHECK(records[1][2] == "license");
+  spit(dir.file("semi.csv"), "id;简介\n1;论坛靠广告盈利\n");
+  CHECK(parse_csv(run_binary(dir, "batch - -q -d ';'", dir.file("semi.csv")).out).at(1).at(2) == "license");
+  CHECK(run_binary(dir, "batch '" + tsv + "' -q -d xx").code == 2);
+  CHECK(run_binary(dir, "batch '" + tsv + "' -q -d '|' --encoding gb18030").code == 2);
+  CHECK(run_binary(dir, "-d tab 论坛").code == 2);
+}

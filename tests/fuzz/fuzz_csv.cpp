@@ -1,9 +1,10 @@
 // libFuzzer target: the batch command's CSV reader on arbitrary bytes.
 //
 // The reader must not crash; it either reads records or stops with CsvError.
-// Every record it reads, written back with the CSV writer and read again,
-// gives the same fields (the writer quotes whatever needs it); line numbers
-// never go backwards. A violation traps.
+// Every record it reads (with the delimiter the first byte picks), written
+// back with the CSV writer and read again as CSV, gives the same fields (the
+// writer quotes whatever needs it); line numbers never go backwards. A
+// violation traps.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -23,8 +24,8 @@ using icp::cli::batch::CsvError;
 using icp::cli::batch::CsvReader;
 using icp::cli::batch::RecordBatch;
 
-std::vector<std::vector<std::string>> read_all(std::string_view bytes, bool& failed) {
-  CsvReader reader(icp::cli::batch::read_from(bytes), 1 << 16);
+std::vector<std::vector<std::string>> read_all(std::string_view bytes, bool& failed, char delimiter = ',') {
+  CsvReader reader(icp::cli::batch::read_from(bytes), 1 << 16, delimiter);
   RecordBatch batch;
   std::vector<std::vector<std::string>> records;
   std::uint64_t last_line = 0;
@@ -49,9 +50,15 @@ std::vector<std::vector<std::string>> read_all(std::string_view bytes, bool& fai
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  // The first byte picks the delimiter (-d): comma, tab, semicolon or bar.
+  char delimiter = ',';
+  if (!bytes.empty()) {
+    delimiter = ",\t;|"[static_cast<unsigned char>(bytes[0]) % 4];
+    bytes.remove_prefix(1);
+  }
   bool failed = false;
-  const auto records = read_all(bytes, failed);
+  const auto records = read_all(bytes, failed, delimiter);
   std::string written;
   for (const auto& r : records) icp::cli::batch::append_csv_record(written, r);
   bool failed_again = false;
