@@ -37,6 +37,8 @@ void write_decision_json(Writer& w, const icp::Decision& d, std::string_view lan
     w.begin_object();
     w.key("begin").uint64(s.begin);
     w.key("end").uint64(s.end);
+    w.key("begin_char").uint64(s.begin_char);
+    w.key("end_char").uint64(s.end_char);
     w.key("text").string(s.text);
     w.key("signal").string(s.signal);
     w.key("negated").boolean(s.negated);

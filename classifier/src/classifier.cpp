@@ -15,6 +15,7 @@
 #include "scope/scope_signals.hpp"
 #include "signals/compiled_lexicon.hpp"
 #include "signals/extract.hpp"
+#include "text/char_offsets.hpp"
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
 
@@ -45,12 +46,15 @@ std::string_view fact_signal(std::string_view name) {
 // the text with the words that said it.
 std::vector<FactValue> fact_values(const Facts& given, const Facts& in_play, const facts::FromText& stated,
                                    const text::NormalizedText& normalized, std::string_view text) {
+  text::CharOffsets chars(text);
   auto evidence = [&](const std::string& name) {
     Span span;
     for (const auto& found : stated.found)
       if (found.name == name) {
         auto [begin, end] = normalized.to_source(found.begin, found.end);
         span = {begin, end, std::string(text.substr(begin, end - begin)), fact_signal(name), false, false};
+        span.begin_char = chars.at(begin);
+        span.end_char = chars.at(end);
         break;
       }
     return span;

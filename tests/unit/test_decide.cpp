@@ -522,6 +522,33 @@ TEST_CASE("decide robustness: a long text keeps its first evidence and counts th
   CHECK(few.evidence.size() < Decision::kMaxEvidence);
 }
 
+TEST_CASE("spans carry character offsets beside byte offsets (Python and JavaScript slice by character)") {
+  // ASCII, Chinese (3 bytes), an emoji (4 bytes) and a full-width letter before the phrases.
+  const std::string text = "Hi 🎮 我们的ＡＰＰ：论坛靠广告盈利，注册资本500万元";
+  const std::u32string chars = [&] {
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      out.push_back(static_cast<char32_t>(i));  // the byte where each character starts
+      i += n;
+    }
+    return out;
+  }();
+  auto byte_of = [&](std::size_t c) { return c < chars.size() ? static_cast<std::size_t>(chars[c]) : text.size(); };
+  const auto d = classifier().classify(text);
+  std::vector<icp::Span> spans = d.evidence;
+  for (const auto& t : d.trace) spans.insert(spans.end(), t.evidence.begin(), t.evidence.end());
+  for (const auto& f : d.facts)
+    if (f.from_text) spans.push_back(f.evidence);
+  REQUIRE(spans.size() > 5);
+  for (const auto& s : spans) {
+    CAPTURE(s.text);
+    CHECK(byte_of(s.begin_char) == s.begin);
+    CHECK(byte_of(s.end_char) == s.end);
+  }
+}
+
 TEST_CASE("decide robustness: the same text gives the same decision") {
   const std::string text = "我们的App支持用户之间即时聊天和语音通话，会员付费";
   auto a = classifier().classify(text);

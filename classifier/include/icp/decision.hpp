@@ -52,6 +52,11 @@ struct Span {
   std::string_view signal;  // lexicon signal id, e.g. "pay_ads" (static, see above)
   bool negated = false;     // "不提供即时通讯" — the phrase is denied
   bool planned = false;     // "计划上线付费会员" — announced, not yet live
+  // The same range in Unicode code points of the caller's text, for callers
+  // that slice strings by character (Python, JavaScript); a byte that does
+  // not continue a UTF-8 sequence counts as one.
+  std::size_t begin_char = 0;
+  std::size_t end_char = 0;
 };
 
 // One step of the decision, as the report explains it.

@@ -47,6 +47,8 @@ Span Context::source_span(std::size_t begin, std::size_t end, std::string_view s
   s.end = to;
   s.text = std::string(original.substr(from, to - from));
   s.signal = signal;
+  s.begin_char = chars_.at(from);
+  s.end_char = chars_.at(to);
   return s;
 }
 
@@ -88,6 +90,8 @@ void Context::trace(std::string_view rule_id, std::span<const Hit* const> eviden
     Span& s = step.evidence.emplace_back();
     s.begin = begin;
     s.end = end;
+    s.begin_char = chars_.at(begin);
+    s.end_char = chars_.at(end);
     s.text = std::string(phrase);
     s.signal = signal;
     s.negated = h->negated;

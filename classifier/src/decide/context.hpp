@@ -14,6 +14,7 @@
 #include "permits/held_permits.hpp"
 #include "scope/business_scope.hpp"
 #include "signals/extract.hpp"
+#include "text/char_offsets.hpp"
 #include "text/normalize.hpp"
 
 namespace icp::decide {
@@ -68,7 +69,14 @@ class Context {
   Context(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
           const Facts& facts, std::span<const permits::Held> held, Decision& decision,
           const scope::Reading& scope = kNoScope)
-      : signals(signals), text(text), original(original), facts(facts), held(held), decision(decision), scope(scope) {}
+      : signals(signals),
+        text(text),
+        original(original),
+        facts(facts),
+        held(held),
+        decision(decision),
+        scope(scope),
+        chars_(original) {}
 
   const signals::SignalSet& signals;
   const text::NormalizedText& text;
@@ -121,6 +129,8 @@ class Context {
   template <typename Keep>
   HitList collect(std::initializer_list<Signal> list, Keep keep) const;
 
+  // Character offsets of the spans (Span::begin_char), in one pass for the evidence.
+  mutable text::CharOffsets chars_;
   // Backs the HitLists of one decision; overflow goes to the heap.
   alignas(std::max_align_t) mutable std::array<std::byte, 4096> arena_;
   mutable std::pmr::monotonic_buffer_resource pool_{arena_.data(), arena_.size()};
