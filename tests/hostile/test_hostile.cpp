@@ -73,6 +73,12 @@ struct Row {
   std::function<std::string()> skip;          // a reason to skip this row here, or ""
 };
 
+// Two symbolic links that point at each other: opening either is ELOOP.
+void link_loop(const Fixture& f, const char* a, const char* b) {
+  fs::create_symlink(f.dir / b, f.dir / a);
+  fs::create_symlink(f.dir / a, f.dir / b);
+}
+
 std::string dead_pid() {
   return "2147480000";
 }  // above any pid_max: no such process
@@ -653,18 +659,10 @@ sys.exit(p.wait())')",
 
       // 10. Strict UTF-8 in lexicon files, with file:line.
       {"--lexicon a loop of symbolic links: exit 2 with the system's reason, not an internal error",
-       [](Fixture& f) {
-         fs::create_symlink(f.dir / "loop2", f.dir / "loop1");
-         fs::create_symlink(f.dir / "loop1", f.dir / "loop2");
-       },
-       R"("$BIN" --lexicon loop1 "论坛靠广告盈利")", 2,
+       [](Fixture& f) { link_loop(f, "loop1", "loop2"); }, R"("$BIN" --lexicon loop1 "论坛靠广告盈利")", 2,
        "^icp-classify: lexicon error: loop1: cannot open the folder: Too many levels of symbolic links\n$", kInputSame},
       {"--user-lexicon a loop of symbolic links names the file and the reason",
-       [](Fixture& f) {
-         fs::create_symlink(f.dir / "u2.tsv", f.dir / "u1.tsv");
-         fs::create_symlink(f.dir / "u1.tsv", f.dir / "u2.tsv");
-       },
-       R"("$BIN" --user-lexicon u1.tsv "论坛靠广告盈利")", 2,
+       [](Fixture& f) { link_loop(f, "u1.tsv", "u2.tsv"); }, R"("$BIN" --user-lexicon u1.tsv "论坛靠广告盈利")", 2,
        "^icp-classify: lexicon error: u1\\.tsv: cannot open file: Too many levels of symbolic links\n$", kInputSame},
       {"a user lexicon with an overlong (C0 AF) names file:line",
        [](Fixture& f) { f.write("u.tsv", "# icp-lexicon phrases v1\n论坛\xC0\xAF\tforum\t2\n"); },
