@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace icp::text {
 
@@ -13,18 +15,35 @@ class CharOffsets {
  public:
   explicit CharOffsets(std::string_view text) : text_(text) {}
 
-  // The number of characters before byte `at`. Calls in increasing order of
-  // `at` (the evidence, in text order) cost one pass over the text in all.
+  // The number of characters before byte `at`. The first call counts the
+  // whole text once (a table per byte, reused from text to text on this
+  // thread); every call after it is a lookup, in whatever order the spans
+  // come (the traces jump back and forth).
   std::size_t at(std::size_t at) {
     if (at > text_.size()) at = text_.size();
-    if (at < byte_) byte_ = chars_ = 0;
-    for (; byte_ < at; ++byte_) chars_ += (static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80;
-    return chars_;
+    if (!counted_) count();
+    return table()[at];
   }
 
  private:
+  static std::vector<std::uint32_t>& table() {
+    thread_local std::vector<std::uint32_t> chars_before;
+    return chars_before;
+  }
+  void count() {
+    auto& t = table();
+    t.resize(text_.size() + 1);
+    std::uint32_t n = 0;
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      t[i] = n;
+      n += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    }
+    t[text_.size()] = n;
+    counted_ = true;
+  }
+
   std::string_view text_;
-  std::size_t byte_ = 0, chars_ = 0;
+  bool counted_ = false;
 };
 
 }  // namespace icp::text
