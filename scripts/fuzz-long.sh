@@ -7,7 +7,8 @@
 #   scripts/fuzz-long.sh [RUNS]     Environment: ICP_BUILD_DIR (default build), ICP_FUZZ_LANES (2)
 # Prints one line per target: executions, seconds, executions per second, peak
 # RSS and crashes (0, or the artifact to reproduce with). Exit 1 if any target
-# crashed.
+# crashed. A run counts as stuck after 60 s (the test command uses 10): on a
+# loaded machine the sanitizer allocator alone has stalled a 10 ms input for 14 s.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS=${1:-10000000}
@@ -24,7 +25,7 @@ run_target() {  # TARGET: fuzz it, then print its summary line
   mkdir -p "$work" "$artifacts"
   local start=$SECONDS status=0
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$BUILD/tests/fuzz/$target" -runs="$RUNS" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$BUILD/tests/fuzz/$target" -runs="$RUNS" -timeout=60 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$artifacts" "$work" "tests/fuzz/corpus/$target" >"$log" 2>&1 || status=$?
   local seconds=$((SECONDS - start))
   local execs rate rss
