@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/find.hpp"
+
 namespace icp::signals {
 namespace {
 
@@ -477,8 +479,9 @@ SignalSet extract(const text::NormalizedText& text, const CompiledLexicon& lexic
 class InertCues {
  public:
   explicit InertCues(std::string_view text) : text_(text) {
-    for (std::size_t open = text.find("《"); open != std::string_view::npos; open = text.find("《", open + 3)) {
-      const std::size_t close = text.find("》", open + 3);
+    for (std::size_t open = text::find_word(text, "《"); open != std::string_view::npos;
+         open = text::find_word(text, "《", open + 3)) {
+      const std::size_t close = text::find_word(text, "》", open + 3);
       if (close == std::string_view::npos) break;
       titles_.emplace_back(open, close);
     }
