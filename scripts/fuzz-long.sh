@@ -4,7 +4,8 @@
 # the test command (scripts/test.sh runs each target for 20 s); run it before
 # a release and quote its summary. Builds build-fuzz/ like the test command's
 # fuzz section (clang, ASan + UBSan + libFuzzer).
-#   scripts/fuzz-long.sh [RUNS]     Environment: ICP_BUILD_DIR (default build), ICP_FUZZ_LANES (2)
+#   scripts/fuzz-long.sh [RUNS [TARGET...]]     (all targets when none is named)
+# Environment: ICP_BUILD_DIR (default build), ICP_FUZZ_LANES (2)
 # Prints one line per target: executions, seconds, executions per second, peak
 # RSS and crashes (0, or the artifact to reproduce with). Exit 1 if any target
 # crashed. A run counts as stuck after 60 s (the test command uses 10): on a
@@ -14,7 +15,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS=${1:-10000000}
 BUILD=${ICP_BUILD_DIR:-build}-fuzz
 LANES=${ICP_FUZZ_LANES:-2}
-TARGETS=(fuzz_classify fuzz_csv fuzz_lexicon fuzz_segment)  # slowest first
+ALL_TARGETS=(fuzz_classify fuzz_csv fuzz_lexicon fuzz_segment)  # slowest first
+TARGETS=("${@:2}")
+((${#TARGETS[@]})) || TARGETS=("${ALL_TARGETS[@]}")
+for target in "${TARGETS[@]}"; do
+  [[ " ${ALL_TARGETS[*]} " == *" $target "* ]] || { echo "fuzz-long: no target '$target' (targets: ${ALL_TARGETS[*]})" >&2; exit 2; }
+done
 
 cmake -S . -B "$BUILD" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DICP_FUZZ=ON \
   -DICP_BUILD_TESTS=ON -DICP_BUILD_CLI=OFF >/dev/null

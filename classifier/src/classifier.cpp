@@ -8,6 +8,7 @@
 #include "facts/from_text.hpp"
 #include "lexicon.hpp"
 #include "operators/mentioned_bodies.hpp"
+#include "presence/contact_channels.hpp"
 #include "permits/held_permits.hpp"
 #include "prices/prices.hpp"
 #include "readiness/readiness.hpp"
@@ -112,6 +113,7 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
   hits = roles::with_roles(std::move(hits), normalized.text);
   hits = prices::with_prices(std::move(hits), normalized.text);
   hits = operators::without_mentioned_bodies(std::move(hits), normalized.text);
+  hits = presence::without_contact_channels(std::move(hits), normalized.text);
   const signals::SignalSet signals(std::move(hits));
   const auto stated = facts::facts_from_text(normalized, found.keywords);
   const Facts in_play = facts::merge(stated.facts, given);
