@@ -16,7 +16,7 @@ using signals::Signal;
 // trades: feedback and questions, customer service, following or joining.
 // 咨询 and 加入 are not: "顾客在淘宝上咨询下单", "加入了美团外卖" say where the
 // shop sells.
-constexpr std::array<std::string_view, 13> kContact = {"客服", "反馈", "留言",   "联系", "建议", "意见",    "投诉",
+constexpr std::array<std::string_view, 13> kContact = {"客服", "反馈",   "留言", "联系", "建议", "意见",    "投诉",
                                                        "售后", "交流群", "加群", "关注", "问题", "技术支持"};
 
 bool is_third_party(const Hit& h) {
