@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "text/find.hpp"
 #include "text/segment.hpp"
@@ -23,24 +24,30 @@ bool is_third_party(const Hit& h) {
   return h.signal == Signal::presence_third_party;
 }
 
-bool names_contact(std::string_view words) {
+bool names_contact(std::string_view text, text::Clause clause) {
+  const std::string_view words = text.substr(clause.begin, clause.end - clause.begin);
   return std::any_of(kContact.begin(), kContact.end(),
                      [&](std::string_view w) { return text::find_word(words, w) != std::string_view::npos; });
+}
+
+// The clause that a comma (not a sentence mark) separates from `clause`
+// before it, if any: the rest of the same sentence.
+std::optional<text::Clause> clause_before_comma(std::string_view text, text::Clause clause) {
+  std::size_t mark = clause.begin;
+  while (mark > 0 && text[mark - 1] == ' ') --mark;
+  const std::string_view before = text.substr(0, mark);
+  const std::size_t comma = before.ends_with(",") ? 1 : before.ends_with("，") ? 3 : 0;
+  if (comma == 0 || mark == comma) return std::nullopt;
+  return text::clause_around(text, mark - comma - 1);
 }
 
 // The hit's clause, or the clause before it in the same sentence: "如有问题或建议，
 // 欢迎加入QQ群" asks in one clause and names the channel in the next.
 bool in_contact_clause(const Hit& h, std::string_view text) {
   const auto clause = text::clause_around(text, h.begin);
-  if (names_contact(text.substr(clause.begin, clause.end - clause.begin))) return true;
-  std::size_t mark = clause.begin;
-  while (mark > 0 && text[mark - 1] == ' ') --mark;
-  const std::string_view before = text.substr(0, mark);
-  if (!before.ends_with("，") && !before.ends_with(",")) return false;
-  const std::size_t end = mark - (before.ends_with(",") ? 1 : 3);
-  if (end == 0) return false;
-  const auto previous = text::clause_around(text, end - 1);
-  return names_contact(text.substr(previous.begin, previous.end - previous.begin));
+  if (names_contact(text, clause)) return true;
+  const auto previous = clause_before_comma(text, clause);
+  return previous && names_contact(text, *previous);
 }
 
 }  // namespace
