@@ -63,10 +63,10 @@ bool counted(std::string_view text, std::size_t at, std::size_t floor) {
 }
 
 // "各大汽车品牌4S店", "众多本地餐厅", "各家医院": a plural of many unnamed
-// parties within eight characters before a party's word (its qualifiers
-// between) names others, as a count does.
+// parties within twelve characters before a party's word (its qualifiers
+// between: "各大城市人气特色美食商家") names others, as a count does.
 bool many_before(std::string_view text, std::size_t at, std::size_t floor) {
-  const std::size_t from = at >= floor + 24 ? at - 24 : floor;
+  const std::size_t from = at >= floor + 36 ? at - 36 : floor;
   const std::string_view window = text.substr(from, at - from);
   for (std::string_view many : {"各大", "众多", "各家", "诸多"})
     if (window.find(many) != std::string_view::npos) return true;
