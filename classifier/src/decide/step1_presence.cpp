@@ -160,7 +160,7 @@ int exchange_categories(const Context& c, const Clauses& clauses) {
 // one, no payments, no third-party merchants, no exchange between users.
 bool local_only(const Context& c, const Clauses& clauses) {
   const int local = c.affirmed(Signal::presence_local_tool) + c.affirmed(Signal::presence_offline_app);
-  if (local < 2) return false;
+  if (local < 2 || c.affirmed(Signal::presence_online_play) > 0) return false;
   const int online = c.affirmed(Signal::presence_online);
   if (online > (local >= 4 ? 1 : 0) || c.affirmed_sum(kPay) > 0 ||
       c.affirmed(Signal::service_third_party_merchants) > 0)
@@ -212,8 +212,13 @@ void step1_presence(Context& c) {
   const int third_party = c.affirmed(Signal::presence_third_party);
   // Evidence that something runs online: internet words, platform
   // features, income from users or advertisers.
-  const int online = c.affirmed(Signal::presence_online) + c.affirmed_sum(kCategorySignals) + c.affirmed_sum(kPay);
+  const int online = c.affirmed_sum({Signal::presence_online, Signal::presence_online_play}) +
+                     c.affirmed_sum(kCategorySignals) + c.affirmed_sum(kPay);
   const bool service_described = strongest(c, kCategorySignals) >= 3 || c.affirmed(Signal::presence_online) >= 2;
+  // Players who play each other over the network (联网对战, 全服, 排位赛, 房卡)
+  // are the game's online service, whatever single-player mode it also has
+  // ("单机、联网场都可以玩").
+  const bool online_play = c.affirmed(Signal::presence_online_play) >= 2;
 
   // Real descriptions often praise features without naming the site or app
   // ("海量小说免费读", "在线缴纳罚款"): features of an online service imply one.
@@ -282,7 +287,8 @@ void step1_presence(Context& c) {
   // online about it, provides no internet information service.
   const int offline = c.affirmed(Signal::presence_offline_app);
   // One offline word is enough when nothing at all goes online ("离线词汇表").
-  if ((offline >= 2 && online <= offline) || (offline >= 1 && online == 0 && c.affirmed(Signal::online_payment) == 0))
+  if (!online_play &&
+      ((offline >= 2 && online <= offline) || (offline >= 1 && online == 0 && c.affirmed(Signal::online_payment) == 0)))
     return neither(c, "presence.offline_app", c.affirmed_hits({Signal::presence_offline_app}), true);
   // A website or mini-program is online by nature: never a local tool.
   const bool web = own_ev.site_or_miniprogram >= 2;
@@ -294,9 +300,10 @@ void step1_presence(Context& c) {
 
   c.found.presence = Presence::own;
   if (!has_own) {
-    c.trace("presence.implied", c.affirmed_hits({Signal::presence_online, Signal::online_payment, Signal::cat1_publish,
-                                                 Signal::cat1_delivery, Signal::cat2_search, Signal::cat3_community,
-                                                 Signal::cat4_messaging, Signal::cat5_protection}));
+    c.trace("presence.implied",
+            c.affirmed_hits({Signal::presence_online, Signal::presence_online_play, Signal::online_payment,
+                             Signal::cat1_publish, Signal::cat1_delivery, Signal::cat2_search, Signal::cat3_community,
+                             Signal::cat4_messaging, Signal::cat5_protection}));
     return;
   }
   c.found.miniprogram_only = c.affirmed(Signal::presence_miniprogram) > 0 &&

@@ -74,7 +74,7 @@ void step4_detect_categories(Context& c) {
                         c.signals[Signal::cat1_publish].strongest < 3;
   if (f.own_customer_talk) f.category[4] = false;
 
-  f.online_game = c.affirmed(Signal::note_game) >= 2;
+  f.online_game = c.affirmed(Signal::note_game) >= 2 || c.affirmed(Signal::presence_online_play) >= 2;
   // Category 1 by delivery words alone (视频, 地图, 资讯) may be the operator's
   // own content, presumed non-commercial (domain.md step 3). It is a platform
   // when others publish on it (cat1_publish, the roles grammar's matches),

@@ -13,8 +13,9 @@ namespace icp::signals {
 #define ICP_SIGNALS(X)                                                                    \
   /* step 1: online presence */                                                           \
   X(presence_site) X(presence_app) X(presence_miniprogram) X(presence_platform)           \
-  X(presence_online) X(presence_third_party) X(presence_offline) X(presence_offline_app)  \
-  X(presence_local_tool) X(presence_business_scope) X(presence_abandoned)                 \
+  X(presence_online) X(presence_online_play) X(presence_third_party) X(presence_offline)  \
+  X(presence_offline_app) X(presence_local_tool) X(presence_business_scope)               \
+  X(presence_abandoned)                                                                   \
   /* the business-scope reader (src/scope/): items of a registered scope */                \
   X(scope_b25) X(scope_telecom) X(scope_other_telecom)                                    \
   /* step 2: what the service is, who runs it */                                          \
