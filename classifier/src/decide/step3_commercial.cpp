@@ -65,8 +65,12 @@ void commercial_from_text(Context& c) {
   const bool no_ads = c.negated(Signal::pay_ads) > 0;
   // A public body named beside third-party merchants selling is a client or a
   // partner, not the operator: a marketplace is run to earn.
-  const bool public_operator =
-      (c.affirmed(Signal::operator_nonprofit) >= 2 || c.affirmed(Signal::operator_public) >= 2) && !f.marketplace;
+  // A public body is named (人民政府, 事业单位, 卫健委: weight 2 or more); what
+  // its content is about (政务, 政务服务) says nothing of who runs it, however
+  // often a city app offers it.
+  const bool public_body =
+      c.affirmed(Signal::operator_public) >= 2 && c.signals[Signal::operator_public].strongest >= 2;
+  const bool public_operator = (c.affirmed(Signal::operator_nonprofit) >= 2 || public_body) && !f.marketplace;
   // The presumption is about companies: platforms are run to earn. A person's
   // own forum, blog or mini-program that names no income is a hobby, and an
   // individual cannot hold the licence anyway (domain.md step 3). It takes a
