@@ -14,7 +14,11 @@
 namespace icp::operators {
 
 // The hits without the operator_public / operator_nonprofit hits that sit in
-// a mention: after 受/经/响应/根据/与/为… or before 监管/批准/认证/合作….
+// a mention (after 受/经/响应/根据/与/为…, before 监管/批准/认证/合作…), and
+// without the bodies named anywhere but the operator's place: a body runs
+// the service only where a word says so (主办, 推出, 运营, 官方, "教育局App",
+// 由…, 本…, a title opening the text). "事业单位考试题库", "聚焦公立医院体检",
+// "招聘国企、事业单位岗位" are what the content is about.
 std::vector<signals::Hit> without_mentioned_bodies(std::vector<signals::Hit> hits, std::string_view text);
 
 }  // namespace icp::operators
