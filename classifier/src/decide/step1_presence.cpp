@@ -143,9 +143,15 @@ OwnEvidence own_evidence(const Context& c, const Clauses& clauses) {
 // clear phrases (a weak one — 节目, 模板, 视频 — names content, not an exchange).
 int exchange_categories(const Context& c, const Clauses& clauses) {
   const auto& hits = c.signals.hits();
+  // 游戏 and 玩家 name what the app is, not a feature on the device: their
+  // clause may still describe an exchange ("安卓游戏下载交流平台", "与玩家交流").
+  auto names_a_game = [&](const Hit& h) {
+    const std::string_view word = c.text.text.substr(h.begin, h.end - h.begin);
+    return word == "游戏" || word == "玩家";
+  };
   std::set<std::size_t> local_clauses;
   for (const auto& h : hits)
-    if (is_local(h.signal) && h.affirmed()) local_clauses.insert(clauses.of(h));
+    if (is_local(h.signal) && h.affirmed() && !names_a_game(h)) local_clauses.insert(clauses.of(h));
   SeenPhrases seen;
   int sum = 0;
   for (const auto& h : hits)
@@ -158,8 +164,18 @@ int exchange_categories(const Context& c, const Clauses& clauses) {
 // An app whose described functions all run on the device: local tools'
 // words, and nothing that goes online — no internet words beyond one weak
 // one, no payments, no third-party merchants, no exchange between users.
+// The weight of the distinct local phrases: a product noun said again and
+// again (游戏 … 游戏 … 游戏) is one piece of evidence, not ten.
+int local_weight(const Context& c) {
+  SeenPhrases seen;
+  int sum = 0;
+  for (const auto& h : c.signals.hits())
+    if (is_local(h.signal) && h.affirmed() && seen.insert(h.phrase)) sum += h.weight;
+  return sum;
+}
+
 bool local_only(const Context& c, const Clauses& clauses) {
-  const int local = c.affirmed(Signal::presence_local_tool) + c.affirmed(Signal::presence_offline_app);
+  const int local = local_weight(c);
   if (local < 2 || c.affirmed(Signal::presence_online_play) > 0) return false;
   const int online = c.affirmed(Signal::presence_online);
   if (online > (local >= 4 ? 1 : 0) || c.affirmed_sum(kPay) > 0 ||
