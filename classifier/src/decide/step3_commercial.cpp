@@ -193,7 +193,9 @@ void commercial_from_text(Context& c) {
   } else if (public_operator) {
     decide(c, Outcome::filing, Ground::nonprofit);
     c.trace("noncommercial.nonprofit", c.affirmed_hits({Signal::operator_nonprofit, Signal::operator_public}));
-  } else if (states_free || no_ads) {
+  } else if (states_free && no_ads) {
+    // Both, as the rule says: "免费" alone, or "无广告" alone, leaves a named
+    // platform presumed commercial and the rest to the own-content rule.
     decide(c, Outcome::filing, Ground::free_no_ads);
     c.trace("noncommercial.free_no_ads", free_evidence());
   } else if (c.signals[Signal::presence_platform].strongest >= 3 && !self_presentation && !individual) {
@@ -202,6 +204,7 @@ void commercial_from_text(Context& c) {
     // is the brief's platform: run to earn, whatever it carries.
     decide(c, Outcome::license, Ground::presumed);
     c.trace("commercial.presumed_named_platform", c.affirmed_hits({Signal::presence_platform}));
+    if (says_free) c.trace("commercial.free_is_weak", c.affirmed_hits({Signal::free}));
   } else {
     decide(c, Outcome::filing, Ground::own_content);
     c.trace("noncommercial.own_content", c.affirmed_hits({Signal::service_own_info, Signal::service_brochure_only,
