@@ -9,6 +9,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "did_you_mean.hpp"
 #include "errors.hpp"
 #include "text_util.hpp"
 
@@ -82,37 +83,14 @@ Format parse_format(const std::string& value) {
   throw UsageError("invalid value '" + for_message(value) + "' for --format (expected text or json)");
 }
 
-// Edits between two short ASCII words: insert, delete, replace, or swap two
-// neighbours (--lnag is one edit from --lang).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i)
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.size()][b.size()];
-}
-
 // "; did you mean --lang?" for a mistyped option, when one is close enough.
 std::string suggestion(const std::string& typed, const po::options_description& options) {
   std::string_view name = typed;
   while (name.starts_with('-')) name.remove_prefix(1);
-  if (name.empty() || name.size() > 64) return "";
-  std::string best;
-  std::size_t best_distance = name.size() <= 4 ? 1 : 2;
-  for (const auto& option : options.options()) {
-    const std::string& candidate = option->long_name();
-    if (candidate.empty() || candidate == "args") continue;
-    const std::size_t d = edit_distance(name, candidate);
-    if (d <= best_distance && (best.empty() || d < best_distance)) {
-      best = candidate;
-      best_distance = d;
-    }
-  }
+  std::vector<std::string> names;
+  for (const auto& option : options.options())
+    if (!option->long_name().empty() && option->long_name() != "args") names.push_back(option->long_name());
+  const std::string best = closest(name, names);
   return best.empty() ? "" : "; did you mean --" + best + "?";
 }
 

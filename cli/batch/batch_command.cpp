@@ -20,6 +20,7 @@
 #include "batch/output.hpp"
 #include "batch/progress.hpp"
 #include "batch/row_format.hpp"
+#include "did_you_mean.hpp"
 #include "errors.hpp"
 #include "icp/classifier.hpp"
 #include "run.hpp"
@@ -144,10 +145,13 @@ void resolve_columns(const BatchOptions& options, const std::vector<std::string>
       index = n - 1;
       found = true;
     }
-    if (!found)
+    if (!found) {
+      const std::string near = has_header ? closest(wanted, header) : "";
       throw UsageError("--column: no column named '" + for_message(wanted) + "'" +
+                       (near.empty() ? "" : "; did you mean '" + for_message(near) + "'?") +
                        (has_header ? " (the header has: " + for_message(header_list(header)) + ")"
                                    : " (use a 1-based index with --no-header)"));
+    }
     settings.columns.push_back(index);
     settings.column_names.push_back(has_header && index < header.size() ? "column " + to_valid_utf8(header[index])
                                                                         : "column " + std::to_string(index + 1));
