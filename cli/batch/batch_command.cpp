@@ -213,6 +213,17 @@ std::string summary_line(const RunResult& r, double seconds) {
   return buffer;
 }
 
+// When rows did not decode and the other encoding reads them: say which
+// option to rerun with ("", when none did or the other does not help).
+std::string encoding_hint(const Stats& s) {
+  if (s.other_encoding == 0) return "";
+  const Encoding other = s.undecoded_as == Encoding::gb18030 ? Encoding::utf8 : Encoding::gb18030;
+  return "icp-classify batch: " + std::to_string(s.undecodable) + (s.undecodable == 1 ? " row" : " rows") +
+         " did not decode as " + encoding_name(s.undecoded_as) + "; " + std::to_string(s.other_encoding) +
+         (s.other_encoding == 1 ? " reads" : " read") + " as " + encoding_name(other) + ": try --encoding " +
+         encoding_name(other) + "\n";
+}
+
 }  // namespace
 
 int run_batch(const BatchOptions& options, const icp::Options& classifier_options, Lang lang, std::istream& in,
@@ -330,7 +341,7 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
   }
   output.commit();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!options.quiet) err << summary_line(result, seconds);
+  if (!options.quiet) err << summary_line(result, seconds) << encoding_hint(result.stats);
   return result.stats.errors ? kRowErrors : kOk;
 }
 

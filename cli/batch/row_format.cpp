@@ -124,9 +124,21 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
     if (c >= row.field_count) continue;
     const Decoded d = decoder.decode_view(batch.field(row, c), decoded_);
     if (!d.ok) {
-      error = std::string("undecodable description: invalid ") +
-              encoding_name(gb ? Encoding::gb18030 : settings_.encoding) + " bytes at byte " +
+      const Encoding tried = gb ? Encoding::gb18030 : settings_.encoding;
+      error = std::string("undecodable description: invalid ") + encoding_name(tried) + " bytes at byte " +
               std::to_string(d.bad_offset) + " of " + settings_.column_names[k];
+      // The other encoding may read it: say so, so that the user can rerun
+      // with it (a GBK export read with --encoding utf-8, or the reverse).
+      const Encoding other = tried == Encoding::gb18030 ? Encoding::utf8 : Encoding::gb18030;
+      const bool other_reads = other == Encoding::utf8 ? !first_invalid_utf8(batch.field(row, c))
+                                                       : gb18030_.decode_view(batch.field(row, c), decoded_).ok;
+      ++stats.undecodable;
+      stats.undecoded_as = tried;
+      if (other_reads) {
+        ++stats.other_encoding;
+        error +=
+            std::string(" (it reads as ") + encoding_name(other) + ": try --encoding " + encoding_name(other) + ")";
+      }
       break;
     }
     if (is_blank(d.text)) continue;

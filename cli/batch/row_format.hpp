@@ -52,12 +52,18 @@ struct Stats {
   std::uint64_t rows = 0;
   std::array<std::uint64_t, 3> decisions{};  // by icp::Outcome
   std::uint64_t errors = 0;
-  std::uint64_t empty = 0;  // wholly empty records (a blank line, ",,"): passed through, not errors
+  std::uint64_t empty = 0;                 // wholly empty records (a blank line, ",,"): passed through, not errors
+  std::uint64_t undecodable = 0;           // rows whose description is not valid in the encoding read
+  std::uint64_t other_encoding = 0;        // … of which the other encoding decodes the description
+  Encoding undecoded_as = Encoding::utf8;  // the encoding those rows failed in
   void add(const Stats& o) {
     rows += o.rows;
     for (std::size_t i = 0; i < decisions.size(); ++i) decisions[i] += o.decisions[i];
     errors += o.errors;
     empty += o.empty;
+    undecodable += o.undecodable;
+    other_encoding += o.other_encoding;
+    if (o.undecodable > 0) undecoded_as = o.undecoded_as;
   }
 };
 
