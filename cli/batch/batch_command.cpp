@@ -307,7 +307,10 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
   std::string preamble;
   // The BOM tells Excel a CSV is UTF-8; JSON lines never start with one.
   if (options.excel && settings.format == OutputFormat::csv) preamble = "\xEF\xBB\xBF";
-  if (has_header && settings.format == OutputFormat::csv) preamble += csv_header(header);
+  if (has_header && settings.format == OutputFormat::csv) {
+    settings.replaced = earlier_answers(header);
+    preamble += csv_header(header, settings.replaced);
+  }
   output.write(preamble);
   if (has_header) first.clear();
 

@@ -59,8 +59,17 @@ void confidence_text(double c, std::string& out) {
 
 }  // namespace
 
-std::string csv_header(const std::vector<std::string>& input_header) {
-  std::vector<std::string_view> fields(input_header.begin(), input_header.end());
+std::vector<bool> earlier_answers(const std::vector<std::string>& input_header) {
+  std::vector<bool> replaced(input_header.size());
+  for (std::size_t i = 0; i < input_header.size(); ++i)
+    replaced[i] = std::find(kIcpColumns.begin(), kIcpColumns.end(), input_header[i]) != kIcpColumns.end();
+  return replaced;
+}
+
+std::string csv_header(const std::vector<std::string>& input_header, const std::vector<bool>& replaced) {
+  std::vector<std::string_view> fields;
+  for (std::size_t i = 0; i < input_header.size(); ++i)
+    if (i >= replaced.size() || !replaced[i]) fields.push_back(input_header[i]);
   for (const char* name : kIcpColumns) fields.push_back(name);
   std::string out;
   append_csv_record(out, fields);
@@ -248,7 +257,9 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
     first = false;
     append_csv_field(out, f);
   };
-  for (std::size_t i = 0; i < width; ++i) put(i < views_.size() ? views_[i] : std::string_view());
+  const auto& replaced = settings_.replaced;
+  for (std::size_t i = 0; i < width; ++i)
+    if (i >= replaced.size() || !replaced[i]) put(i < views_.size() ? views_[i] : std::string_view());
   for (const auto& v : icp_) put(v);
   for (std::size_t i = width; i < views_.size(); ++i) put(views_[i]);
   out.push_back('\n');

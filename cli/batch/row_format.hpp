@@ -46,7 +46,14 @@ struct RowSettings {
   std::uint64_t header_records = 0;       // 1 with a header: JSONL row numbers count data rows
   icp::Facts facts;                       // for every row (--fact, --facts)
   std::vector<std::pair<std::size_t, std::string>> fact_columns;  // column index → fact name, per row
+  // Input columns left out of CSV output: the icp_* columns of an earlier
+  // run, which this run's answers replace (a rerun on its own output).
+  std::vector<bool> replaced;
 };
+
+// Marks the header's columns named like this command's own (icp_decision …
+// icp_error): they are an earlier run's answers.
+std::vector<bool> earlier_answers(const std::vector<std::string>& input_header);
 
 struct Stats {
   std::uint64_t rows = 0;
@@ -88,7 +95,8 @@ class RowFormatter {
   std::vector<std::string> icp_;  // the icp_* values
 };
 
-// The output header (CSV): the input header's fields, then the icp_* names.
-std::string csv_header(const std::vector<std::string>& input_header);
+// The output header (CSV): the input header's fields but the replaced
+// ones, then the icp_* names.
+std::string csv_header(const std::vector<std::string>& input_header, const std::vector<bool>& replaced);
 
 }  // namespace icp::cli::batch

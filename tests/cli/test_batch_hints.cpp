@@ -1,5 +1,5 @@
-// What the batch command suggests when the encoding given does not decode
-// the rows and the other one does (issue 13).
+// Batch conveniences (issue 13): the encoding to rerun with when the one given
+// does not decode the rows, and a rerun on its own output.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -36,4 +36,22 @@ TEST_CASE("binary: bytes that neither encoding reads get no suggestion") {
   CHECK(r.code == 1);
   CHECK(r.err.find("try --encoding") == std::string::npos);
   CHECK(slurp(dir.file("out.csv")).find("undecodable description") != std::string::npos);
+}
+
+TEST_CASE("binary: a rerun on its own output replaces the icp_* columns (issue 13)") {
+  TempDir dir;
+  const std::string in = dir.write("in.csv", "id,description,city\n1,论坛靠广告盈利,北京\n2,公司官网展示产品,上海\n");
+  const std::string first = dir.file("first.csv"), second = dir.file("second.csv");
+  REQUIRE(run_binary(dir, "batch " + quote(in) + " -q -o " + quote(first)).code == 0);
+  REQUIRE(run_binary(dir, "batch " + quote(first) + " -q -o " + quote(second)).code == 0);
+  const std::string a = slurp(first), b = slurp(second);
+  CHECK(a == b);  // the same columns once, the same answers
+  const std::string header = b.substr(0, b.find('\n'));
+  CHECK(header.find("icp_decision") == header.rfind("icp_decision"));
+  CHECK(header.rfind("id,description,city,icp_decision", 0) == 0);
+  // Only this command's own names are replaced: icp_note is the user's column.
+  const std::string noted = dir.write("noted.csv", "id,description,icp_note\n1,论坛靠广告盈利,keep me\n");
+  REQUIRE(run_binary(dir, "batch " + quote(noted) + " -q -o " + quote(second)).code == 0);
+  CHECK(slurp(second).find("keep me") != std::string::npos);
+  CHECK(slurp(second).rfind("id,description,icp_note,icp_decision", 0) == 0);
 }
