@@ -20,6 +20,7 @@
 #include "batch/output.hpp"
 #include "batch/progress.hpp"
 #include "batch/row_format.hpp"
+#include "batch/sniff.hpp"
 #include "did_you_mean.hpp"
 #include "errors.hpp"
 #include "icp/classifier.hpp"
@@ -256,10 +257,11 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
   Output output(options.output, out, policy);
   CsvReader reader(input.reader(), CsvReader::kDefaultMaxRecordBytes, delimiter);
 
+  // A workbook, UTF-16 or binary data is not read as rows: say what it is.
+  if (const auto reason = not_csv(reader.peek(64 << 10)))
+    throw InputError((options.input == "-" ? std::string("standard input") : for_message(options.input)) + ": " +
+                     *reason);
   // Encoding: a BOM, the user's word, or a guess from the first 64 KB.
-  const std::string_view head = reader.peek(4);
-  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")
-    throw InputError(for_message(options.input) + ": UTF-16 input is not supported; save it as UTF-8 or GB18030 (GBK)");
   const bool bom = reader.skip_utf8_bom();
   settings.encoding = *encoding;
   if (settings.encoding == Encoding::automatic) {

@@ -2,8 +2,11 @@
 // does not decode the rows, and a rerun on its own output.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <optional>
 #include <string>
 
+#include "batch/sniff.hpp"
 #include "cli_test_support.hpp"
 
 using namespace cli_test;
@@ -54,4 +57,34 @@ TEST_CASE("binary: a rerun on its own output replaces the icp_* columns (issue 1
   REQUIRE(run_binary(dir, "batch " + quote(noted) + " -q -o " + quote(second)).code == 0);
   CHECK(slurp(second).find("keep me") != std::string::npos);
   CHECK(slurp(second).rfind("id,description,icp_note,icp_decision", 0) == 0);
+}
+
+TEST_CASE("sniff: what is not CSV text is told by its first bytes") {
+  using icp::cli::batch::not_csv;
+  CHECK(not_csv("id,description\n1,论坛\n") == std::nullopt);
+  CHECK(not_csv("") == std::nullopt);
+  CHECK(not_csv("\xEF\xBB\xBFid,text\n") == std::nullopt);  // a UTF-8 BOM is fine
+  CHECK(not_csv(std::string("PK\x03\x04", 4) + "rest")->find(".xlsx workbook") != std::string::npos);
+  CHECK(not_csv(std::string("PK\x05\x06", 4))->find("zip file") != std::string::npos);
+  CHECK(not_csv("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1....")->find(".xls workbook") != std::string::npos);
+  CHECK(not_csv("\xFF\xFEi")->find("UTF-16") != std::string::npos);
+  CHECK(not_csv(std::string("i\0d\0,\0x\0\n\0", 10))->find("UTF-16") != std::string::npos);  // no BOM, LE
+  CHECK(not_csv(std::string("\0i\0d\0,\0x", 9))->find("UTF-16") != std::string::npos);       // no BOM, BE
+  CHECK(not_csv("%PDF-1.7\n")->find("PDF") != std::string::npos);
+  CHECK(not_csv(std::string("a,b\n1,\0\n", 8))->find("NUL byte at byte 6") != std::string::npos);
+}
+
+TEST_CASE("binary: an .xlsx given to batch is refused with what to do, and no output is written") {
+  TempDir dir;
+  const std::string in = dir.write("clients.xlsx", std::string("PK\x03\x04", 4) + std::string(100, 'x'));
+  const std::string out = dir.file("out.csv");
+  auto r = run_binary(dir, "batch " + quote(in) + " -o " + quote(out));
+  CHECK(r.code == 2);
+  CHECK(r.err.find("an Excel .xlsx workbook") != std::string::npos);
+  CHECK(r.err.find("CSV UTF-8") != std::string::npos);
+  CHECK(!std::filesystem::exists(out));
+  auto piped = run_binary(dir, "batch - -q", in);
+  CHECK(piped.code == 2);
+  CHECK(piped.err.find("standard input: this is a zip file") != std::string::npos);
+  CHECK(piped.out.empty());
 }
