@@ -33,6 +33,8 @@ po::options_description visible_options() {
        "names and accepted forms: --help")  //
       ("facts", po::value<std::string>()->value_name("FILE"),
        "a JSON object of facts, e.g. {\"registered_capital\": \"500万\", \"charges_users\": false}")  //
+      ("text", po::value<std::string>()->value_name("TEXT"),
+       "the description, taken as it is even when it names a file or a command (batch, eval, help, -)")  //
       ("ask",
        "ask the missing facts one at a time and re-decide after each answer (answers from the terminal "
        "or standard input; the description must be the TEXT argument)")   //
@@ -144,6 +146,19 @@ CommandLine parse_command_line(int argc, char** argv) {
 
   std::vector<std::string> args;
   if (vm.count("args")) args = vm["args"].as<std::vector<std::string>>();
+  // --text says which argument is the description: nothing else may be one.
+  if (vm.count("text")) {
+    if (!args.empty())
+      throw UsageError("--text and another argument ('" + for_message(args[0]) +
+                       "'): give the description once, with --text or as TEXT");
+    cmd.format = parse_format(format);
+    for (const char* option : {"column", "no-header", "excel", "jobs", "quiet", "force", "delimiter"})
+      if (vm.count(option)) throw UsageError(std::string("--") + option + " is for the batch command");
+    if (!vm["output"].defaulted()) throw UsageError("--output is for the batch command");
+    if (!vm["encoding"].defaulted()) throw UsageError("--encoding is for the batch command");
+    cmd.text = vm["text"].as<std::string>();
+    return cmd;
+  }
   const bool batch = !args.empty() && args[0] == "batch";
   if (!batch) {
     cmd.format = parse_format(format);
@@ -184,7 +199,8 @@ CommandLine parse_command_line(int argc, char** argv) {
       throw UsageError("'" + args[0] +
                        "' is a file name, not a description: to classify every row of a file use "
                        "`icp-classify batch " +
-                       args[0] + "`; to classify one description in a file use `icp-classify < " + args[0] + "`");
+                       args[0] + "`; to classify one description in a file use `icp-classify < " + args[0] +
+                       "`; to classify these words themselves use `icp-classify --text " + args[0] + "`");
     cmd.text = args[0];
   }
   return cmd;

@@ -200,3 +200,26 @@ TEST_CASE("binary: with no text at a terminal it says what it waits for (issue 1
   CHECK(piped.code == 0);
   CHECK(piped.err.empty());
 }
+
+TEST_CASE("binary: --text takes the description as it is, even a file's name or a command (issue 13)") {
+  TempDir dir;
+  const std::string file = dir.write("clients.csv", "id,description\n1,论坛靠广告盈利\n");
+  auto named = run_binary(dir, quote(file));
+  CHECK(named.code == 2);
+  CHECK(named.err.find("icp-classify --text") != std::string::npos);  // the hint names the way out
+  for (const std::string& word : {file, std::string("batch"), std::string("help"), std::string("-")}) {
+    CAPTURE(word);
+    auto r = run_binary(dir, "--format json --text " + quote(word));
+    CHECK(r.code == 0);
+    CHECK(check_report_json(r.out).at("decision") == "neither");
+  }
+  auto text = run_binary(dir, "--format json --text " + quote("论坛靠广告盈利"));
+  CHECK(text.code == 0);
+  CHECK(check_report_json(text.out).at("decision") == "license");
+  auto twice = run_binary(dir, "--text " + quote("论坛") + " " + quote("网站"));
+  CHECK(twice.code == 2);
+  CHECK(twice.err.find("give the description once") != std::string::npos);
+  auto batch_option = run_binary(dir, "--text " + quote("论坛") + " --column x");
+  CHECK(batch_option.code == 2);
+  CHECK(batch_option.err.find("--column is for the batch command") != std::string::npos);
+}
