@@ -43,6 +43,9 @@ for f in libicp_classifier.a cmake/icp_classifier/icp_classifierConfig.cmake \
   cmake/icp_classifier/icp_classifierConfigVersion.cmake pkgconfig/icp_classifier.pc; do
   [[ -f $LIBDIR/$f ]] || fail "${LIBDIR#"$PREFIX"/}/$f not installed"
 done
+[[ -x $PREFIX/bin/icp-classify ]] || fail "bin/icp-classify not installed"
+[[ $("$PREFIX/bin/icp-classify" --format json --text 论坛靠广告盈利) == *'"decision":"license"'* ]] ||
+  fail "the installed icp-classify does not answer"
 if grep -rlE 'unicode/|boost/' "$PREFIX/include"; then fail "public headers include ICU or Boost"; fi
 hidden=$(nm -DC --defined-only "$LIBDIR/libicp_classifier.so" | awk '{$1=$2=""; print}' |
   grep -vE '^ *(icp::|icp_|typeinfo for icp::|typeinfo name for icp::|vtable for icp::)' || true)
