@@ -146,7 +146,7 @@ int exchange_categories(const Context& c, const Clauses& clauses) {
   // 游戏 and 玩家 name what the app is, not a feature on the device: their
   // clause may still describe an exchange ("安卓游戏下载交流平台", "与玩家交流").
   auto names_a_game = [&](const Hit& h) {
-    const std::string_view word = c.text.text.substr(h.begin, h.end - h.begin);
+    const std::string_view word = std::string_view(c.text.text).substr(h.begin, h.end - h.begin);
     return word == "游戏" || word == "玩家";
   };
   std::set<std::size_t> local_clauses;
