@@ -147,19 +147,11 @@ CommandLine parse_command_line(int argc, char** argv) {
   std::vector<std::string> args;
   if (vm.count("args")) args = vm["args"].as<std::vector<std::string>>();
   // --text says which argument is the description: nothing else may be one.
-  if (vm.count("text")) {
-    if (!args.empty())
-      throw UsageError("--text and another argument ('" + for_message(args[0]) +
-                       "'): give the description once, with --text or as TEXT");
-    cmd.format = parse_format(format);
-    for (const char* option : {"column", "no-header", "excel", "jobs", "quiet", "force", "delimiter"})
-      if (vm.count(option)) throw UsageError(std::string("--") + option + " is for the batch command");
-    if (!vm["output"].defaulted()) throw UsageError("--output is for the batch command");
-    if (!vm["encoding"].defaulted()) throw UsageError("--encoding is for the batch command");
-    cmd.text = vm["text"].as<std::string>();
-    return cmd;
-  }
-  const bool batch = !args.empty() && args[0] == "batch";
+  const bool text_option = vm.count("text") > 0;
+  if (text_option && !args.empty())
+    throw UsageError("--text and another argument ('" + for_message(args[0]) +
+                     "'): give the description once, with --text or as TEXT");
+  const bool batch = !text_option && !args.empty() && args[0] == "batch";
   if (!batch) {
     cmd.format = parse_format(format);
     for (const char* option : {"column", "no-header", "excel", "jobs", "quiet", "force", "delimiter"})
@@ -167,7 +159,9 @@ CommandLine parse_command_line(int argc, char** argv) {
     if (!vm["output"].defaulted()) throw UsageError("--output is for the batch command");
     if (!vm["encoding"].defaulted()) throw UsageError("--encoding is for the batch command");
   }
-  if (batch) {
+  if (text_option) {
+    cmd.text = vm["text"].as<std::string>();
+  } else if (batch) {
     if (args.size() != 2) throw UsageError("batch takes exactly one INPUT file (- for standard input)");
     cmd.mode = Mode::batch;
     BatchOptions& b = cmd.batch;

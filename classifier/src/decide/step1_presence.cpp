@@ -161,9 +161,6 @@ int exchange_categories(const Context& c, const Clauses& clauses) {
   return sum;
 }
 
-// An app whose described functions all run on the device: local tools'
-// words, and nothing that goes online — no internet words beyond one weak
-// one, no payments, no third-party merchants, no exchange between users.
 // The weight of the distinct local phrases: a product noun said again and
 // again (游戏 … 游戏 … 游戏) is one piece of evidence, not ten.
 int local_weight(const Context& c) {
@@ -174,9 +171,12 @@ int local_weight(const Context& c) {
   return sum;
 }
 
+// An app whose described functions all run on the device: local tools'
+// words, and nothing that goes online — no internet words beyond one weak
+// one, no payments, no third-party merchants, no exchange between users.
 bool local_only(const Context& c, const Clauses& clauses) {
   const int local = local_weight(c);
-  if (local < 2 || c.affirmed(Signal::presence_online_play) > 0) return false;
+  if (local < 2 || c.affirmed(Signal::presence_online_play) >= 2) return false;
   const int online = c.affirmed(Signal::presence_online);
   if (online > (local >= 4 ? 1 : 0) || c.affirmed_sum(kPay) > 0 ||
       c.affirmed(Signal::service_third_party_merchants) > 0)
