@@ -30,6 +30,7 @@ const char* condition_of(const std::string& fact) {
       {"province", "server_location"},
       {"server_province", "server_location"},
       {"preapprovals_obtained", "sector_preapprovals"},
+      {"news_permit_obtained", "news_permit"},
   };
   for (const auto& [f, c] : kMap)
     if (fact == f) return c;

@@ -38,6 +38,7 @@ struct Facts {
   std::optional<bool> natural_person_shareholders;
   std::optional<bool> corporate_shareholders;
   std::optional<bool> preapprovals_obtained;  // sector approvals already in hand
+  std::optional<bool> news_permit_obtained;   // 互联网新闻信息服务许可证 already in hand
   // Answers to Decision::missing_facts (the ids are the same).
   std::optional<bool> charges_users;
   std::optional<bool> ad_income;

@@ -18,8 +18,8 @@ struct OtherPermit {
 
 constexpr OtherPermit kOtherPermits[] = {
     {Signal::note_hosting, "idc_cdn_licence",
-     "主机托管、云服务器、CDN 属于 IDC（B11）、CDN（B12）或 ISP（B14）许可，代办指南仍把它算作ICP收入",
-     "Hosting, cloud servers and CDN fall under the IDC (B11), CDN (B12) or ISP (B14) licences; the brief still "
+     "主机托管、云服务器、CDN 属于 IDC（B11）、CDN（B12）或 ISP（B14）许可，代办实务仍把它算作ICP收入",
+     "Hosting, cloud servers and CDN fall under the IDC (B11), CDN (B12) or ISP (B14) licences; agency practice still "
      "counts them as ICP income"},
     {Signal::note_culture, "culture_permit", "网络游戏、音乐、演出、直播等通常另需《网络文化经营许可证》",
      "Games, music, performances and live shows usually also need the 网络文化经营许可证 (internet culture permit)"},
@@ -126,8 +126,8 @@ void notes_beyond_brief(Context& c) {
     c.note("individual_operator", "只有企业能持有ICP经营许可证：个人收费经营须先注册公司",
            "Only a company can hold the ICP licence: an individual who charges must incorporate first");
   if (c.found.miniprogram_only && d.decision != Outcome::neither)
-    c.note("miniprogram_provinces", "小程序的处理各省不一：本结论依代办指南，请与所在省通信管理局确认",
-           "Provinces treat mini-programs differently: this follows the brief; confirm with the provincial "
+    c.note("miniprogram_provinces", "小程序的处理各省不一：本结论依代办实务，请与所在省通信管理局确认",
+           "Provinces treat mini-programs differently: this follows agency practice; confirm with the provincial "
            "communications administration");
   if (c.text.invalid_utf8)
     c.note("invalid_utf8",

@@ -14,7 +14,7 @@ constexpr std::string_view kArt5 = "《互联网信息服务管理办法》第�
 constexpr std::string_view kArt11 = "《互联网信息服务管理办法》第十一条";
 constexpr std::string_view kAnhui =
     "安徽省通信管理局关于自营网站和企业信息网站的通知（2021年4月22日），约十个省份已跟进";
-constexpr std::string_view kBrief = "代办指南（融合矩媒《ICP许可证办理指南》）";
+constexpr std::string_view kBrief = "代办实务（代理机构办理ICP许可证的通行做法，非法规）";
 constexpr std::string_view kCatalogue = "《电信业务分类目录（2015年版）》B25 信息服务业务";
 constexpr std::string_view kCatalogueTelecom = "《电信业务分类目录（2015年版）》第二类增值电信业务";
 constexpr std::string_view kCac = "《互联网新闻信息服务管理规定》（国家网信办，2017年6月1日施行）";
@@ -63,9 +63,9 @@ constexpr Rule kRules[] = {
     {"presence.none", 1, Basis::measures, kArt2and4, "文本没有提到自己的网站、App、小程序或其他互联网服务",
      "The text mentions no website, app, mini-program or other internet service of its own"},
     {"presence.miniprogram_only", 1, Basis::notice, kMiit2023,
-     "只有小程序：2023年起小程序须备案；代办指南认为经营性小程序需许可证，2021年省级通知豁免只通过他人平台经营者，各省"
+     "只有小程序：2023年起小程序须备案；代办实务认为经营性小程序需许可证，2021年省级通知豁免只通过他人平台经营者，各省"
      "不一",
-     "Mini-program only: filed like a site since 2023; the brief wants a licence when it is commercial, a 2021 "
+     "Mini-program only: filed like a site since 2023; agency practice wants a licence when it is commercial, a 2021 "
      "provincial notice exempts businesses run only on others' platforms; provinces differ"},
     {"presence.held_permit", 1, Basis::measures, kArt2and4,
      "文本写有经营者持有的ICP许可证号、备案号或互联网服务许可证号（如网站页脚）：经营者有自己的网站或互联网服务",
@@ -122,8 +122,8 @@ constexpr Rule kRules[] = {
      "通过互联网为客户提供网页制作或设计服务：第三条明列的经营性服务，需许可证",
      "Web-page production or design for clients over the internet: named as commercial in art. 3, licence needed"},
     {"commercial.ads", 3, Basis::brief, kBrief,
-     "收入来自网站或App上的广告：代办指南与实务视为经营性，需许可证（第三条只提向用户有偿提供，存在争议）",
-     "Income from advertising on the site or app: commercial in the brief and in practice, licence needed "
+     "收入来自网站或App上的广告：代办实务视为经营性，需许可证（第三条只提向用户有偿提供，存在争议）",
+     "Income from advertising on the site or app: commercial in agency practice, licence needed "
      "(art. 3 speaks only of paid services to users: disputed)"},
     {"commercial.planned", 3, Basis::measures, kArt11,
      "计划开始收费或投放广告：备案的网站不得收费，上线收费前须取得许可证",
@@ -187,8 +187,8 @@ constexpr Rule kRules[] = {
      "licence needed"},
     {"fact.charges_users", 3, Basis::measures, kArt3and4, "据答复：向用户收费，属经营性互联网信息服务，需许可证",
      "Answered: it charges users, so it is commercial and needs the licence"},
-    {"fact.ad_income", 3, Basis::brief, kBrief, "据答复：有广告收入，代办指南与实务视为经营性，需许可证",
-     "Answered: it earns from advertising, commercial in the brief and in practice, licence needed"},
+    {"fact.ad_income", 3, Basis::brief, kBrief, "据答复：有广告收入，代办实务视为经营性，需许可证",
+     "Answered: it earns from advertising, commercial in agency practice, licence needed"},
     {"fact.no_charges", 3, Basis::measures, kArt3, "据答复：不向用户收费，且未见广告收入：非经营性，备案即可",
      "Answered: it does not charge users, and no advertising income is seen: non-commercial, a filing"},
     // Step 4: categories.
@@ -222,8 +222,8 @@ constexpr Rule kRules[] = {
      "Category 5, protection and processing: virus scanning, call and spam blocking"},
     // Step 5: news permit.
     {"news_permit.categories", 5, Basis::brief, kBrief,
-     "申请含第2、3、4类的许可证时，代办指南要求有效的《互联网新闻信息服务许可证》（实务要求，法规未作规定）",
-     "A licence covering category 2, 3 or 4 requires a valid 互联网新闻信息服务许可证 in the brief (agency practice, "
+     "申请含第2、3、4类的许可证时，代办实务要求有效的《互联网新闻信息服务许可证》（实务要求，法规未作规定）",
+     "A licence covering category 2, 3 or 4 requires a valid 互联网新闻信息服务许可证 in agency practice (agency practice, "
      "not in any regulation)"},
     {"news_permit.news", 5, Basis::notice, kCac, "发布、转载新闻信息，须取得互联网新闻信息服务许可证",
      "Publishing or reposting news information needs the internet news information service permit"},

@@ -49,6 +49,7 @@ void each(F& a, F& b, Visit visit) {
   visit("natural_person_shareholders", a.natural_person_shareholders, b.natural_person_shareholders);
   visit("corporate_shareholders", a.corporate_shareholders, b.corporate_shareholders);
   visit("preapprovals_obtained", a.preapprovals_obtained, b.preapprovals_obtained);
+  visit("news_permit_obtained", a.news_permit_obtained, b.news_permit_obtained);
 }
 
 }  // namespace

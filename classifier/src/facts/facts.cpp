@@ -212,6 +212,9 @@ const std::vector<Entry>& entries() {
                         "Are there corporate shareholders?", &Facts::corporate_shareholders));
     v.push_back(boolean("preapprovals_obtained", {"前置审批已取得"}, "所需的行业前置审批是否已经取得？",
                         "Are the sector pre-approvals already obtained?", &Facts::preapprovals_obtained));
+    v.push_back(boolean("news_permit_obtained", {"新闻许可证已取得"}, "是否已取得《互联网新闻信息服务许可证》？",
+                        "Is the 互联网新闻信息服务许可证 (news permit) already obtained?",
+                        &Facts::news_permit_obtained));
     return v;
   }();
   return all;

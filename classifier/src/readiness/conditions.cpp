@@ -10,7 +10,7 @@
 namespace icp::readiness {
 namespace {
 
-constexpr const char* kBrief = "代办指南：办理ICP许可证的条件";
+constexpr const char* kBrief = "代办实务：办理ICP许可证的条件";
 constexpr double kMinCapital = 1'000'000;  // one province; a cross-province licence needs more
 constexpr double kMinInsuredStaff = 3;
 constexpr double kMinDomainMonths = 6;
@@ -145,29 +145,61 @@ Condition server(const Facts& f) {
                   "Server or registration province not given");
 }
 
+// A sector as the reader says it, for the condition's detail.
+std::string sector_words(std::string_view sector, bool zh) {
+  struct Name {
+    const char* id;
+    const char* zh;
+    const char* en;
+  };
+  static const Name names[] = {{"news", "新闻", "news"},           {"publishing", "出版", "publishing"},
+                               {"education", "教育", "education"}, {"medical", "医疗保健", "medical care"},
+                               {"drugs", "药品", "drugs"},         {"medical_devices", "医疗器械", "medical devices"}};
+  for (const auto& n : names)
+    if (sector == n.id) return zh ? n.zh : n.en;
+  return std::string(sector);
+}
+
 Condition preapprovals(const Decision& d, const Facts& f) {
   Builder b("sector_preapprovals", "特殊行业须先取得前置审批",
             "Sector pre-approvals first, where the sector needs them", "《互联网信息服务管理办法》第五条");
   bool required = false;
-  std::string sectors;
+  std::string sectors_zh, sectors;
   for (const auto& p : d.preapprovals) {
     required |= p.still_required;
-    if (!sectors.empty()) sectors += ", ";
-    sectors += p.sector;
+    if (!sectors.empty()) sectors += ", ", sectors_zh += "、";
+    sectors += sector_words(p.sector, false);
+    sectors_zh += sector_words(p.sector, true);
   }
   if (d.preapprovals.empty())
     return b.status(ConditionStatus::met, "不涉及前置审批领域", "No pre-approval sector involved");
   if (f.preapprovals_obtained && *f.preapprovals_obtained)
-    return b.status(ConditionStatus::met, "前置审批已取得（" + sectors + "）",
+    return b.status(ConditionStatus::met, "前置审批已取得（" + sectors_zh + "）",
                     "Pre-approvals obtained (" + sectors + ")", "preapprovals_obtained");
   if (f.preapprovals_obtained)
     return b.status(required ? ConditionStatus::not_met : ConditionStatus::unknown,
-                    "须先取得前置审批（" + sectors + "）" + (required ? "" : "；该领域全国性审批已取消，请向省里核实"),
+                    "须先取得前置审批（" + sectors_zh + "）" + (required ? "" : "；该领域全国性审批已取消，请向省里核实"),
                     "Obtain the pre-approvals first (" + sectors + ")" +
                         (required ? "" : "; national approval was cancelled, check the province"),
                     "preapprovals_obtained");
-  return b.status(ConditionStatus::unknown, "涉及" + sectors + "：未提供前置审批是否已取得",
+  return b.status(ConditionStatus::unknown, "涉及" + sectors_zh + "：未提供前置审批是否已取得",
                   "Touches " + sectors + ": whether the pre-approvals are in hand is not given");
+}
+
+// Agency practice asks for the news permit before a licence covering
+// category 2, 3 or 4: "ready to apply" waits for it like a pre-approval.
+Condition news_permit(const Decision& d, const Facts& f) {
+  Builder b("news_permit", "申请第2、3、4类须先取得《互联网新闻信息服务许可证》（代办实务）",
+            "Categories 2, 3 and 4 need the 互联网新闻信息服务许可证 (news permit) first (agency practice)");
+  for (const auto& p : d.held_permits)
+    if (p.kind == "news_licence")
+      return b.status(ConditionStatus::met, "文本显示已持有：" + p.number, "Held, as the text shows: " + p.number);
+  if (f.news_permit_obtained && *f.news_permit_obtained)
+    return b.status(ConditionStatus::met, "已取得", "Obtained", "news_permit_obtained");
+  if (f.news_permit_obtained)
+    return b.status(ConditionStatus::not_met, "尚未取得：须先申请，或不申请第2、3、4类",
+                    "Not obtained: apply for it first, or leave categories 2, 3 and 4 out", "news_permit_obtained");
+  return b.status(ConditionStatus::unknown, "未提供是否已取得", "Whether it is in hand is not given");
 }
 
 Condition company(const Facts& f) {
@@ -188,7 +220,7 @@ Condition company(const Facts& f) {
 // Built by moves: a braced list would copy every string of every condition.
 std::vector<Condition> licence_conditions(const Decision& d, const Facts& f, std::optional<double> headcount) {
   std::vector<Condition> out;
-  out.reserve(8);
+  out.reserve(9);
   out.push_back(company(f));
   out.push_back(capital(f));
   out.push_back(insured_staff(f, headcount));
@@ -197,6 +229,7 @@ std::vector<Condition> licence_conditions(const Decision& d, const Facts& f, std
   out.push_back(domain(f));
   out.push_back(server(f));
   out.push_back(preapprovals(d, f));
+  if (d.news_permit) out.push_back(news_permit(d, f));
   return out;
 }
 

@@ -67,8 +67,8 @@ std::vector<Material> materials(const Decision& d, const Facts& f) {
     for (const auto& doc : kSectorDocuments)
       if (p.sector == doc.sector) add(doc.id, doc.zh, doc.en);
   if (d.news_permit && licence)
-    add("news_permit", "有效期内的《互联网新闻信息服务许可证》（申请第2、3、4类时代办指南要求）",
-        "A valid 互联网新闻信息服务许可证 (the brief wants it for categories 2, 3 and 4)");
+    add("news_permit", "有效期内的《互联网新闻信息服务许可证》（申请第2、3、4类时代办实务要求）",
+        "A valid 互联网新闻信息服务许可证 (agency practice wants it for categories 2, 3 and 4)");
   if (licence && f.foreign_shareholding.value_or(d.foreign_investment))
     add("foreign_investment_documents", "外资流程材料：外方股东的主体资格和资信证明等（按外商投资电信企业要求）",
         "Foreign-investment route papers: the foreign shareholders' qualification and credit documents");
