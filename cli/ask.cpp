@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "fact_words.hpp"
 #include "report_text.hpp"
 
 namespace icp::cli {
@@ -61,13 +62,13 @@ std::string join(const std::vector<int>& v) {
   return out.empty() ? "-" : out;
 }
 
-std::string sectors(const icp::Decision& d) {
+std::string sectors(const icp::Decision& d, Lang lang) {
   std::string out;
   for (const auto& p : d.preapprovals) {
-    if (!out.empty()) out += ',';
-    out += p.sector;
+    if (!out.empty()) out += pick(lang, "、", ", ");
+    out += sector_name(p.sector, lang);
   }
-  return out.empty() ? "-" : out;
+  return out.empty() ? pick(lang, "无", "none") : out;
 }
 
 int percent(double v) {
@@ -84,15 +85,15 @@ void changes(std::ostream& out, const icp::Decision& before, const icp::Decision
   bool any = false;
   auto line = [&](const char* zh, const char* en, const std::string& from, const std::string& to) {
     if (from == to) return;
-    out << "  " << pick(lang, zh, en) << ": " << from << " → " << to << '\n';
+    out << "  " << pick(lang, zh, en) << pick(lang, "：", ": ") << from << " → " << to << '\n';
     any = true;
   };
   line("结论", "decision", outcome_words(before.decision, lang), outcome_words(after.decision, lang));
   line("类别", "categories", join(before.categories), join(after.categories));
-  line("前置审批", "pre-approvals", sectors(before), sectors(after));
-  line("新闻许可", "news permit", before.news_permit ? "yes" : "no", after.news_permit ? "yes" : "no");
-  line("外资", "foreign", before.foreign_investment ? "yes" : "no", after.foreign_investment ? "yes" : "no");
-  line("能否申请", "ready", before.readiness.ready, after.readiness.ready);
+  line("前置审批", "pre-approvals", sectors(before, lang), sectors(after, lang));
+  line("需要新闻许可证", "news permit needed", yes_no(before.news_permit, lang), yes_no(after.news_permit, lang));
+  line("外资", "foreign", yes_no(before.foreign_investment, lang), yes_no(after.foreign_investment, lang));
+  line("能否申请", "ready", ready_words(before.readiness.ready, lang), ready_words(after.readiness.ready, lang));
   line("置信度", "confidence", std::to_string(percent(before.confidence)) + "%",
        std::to_string(percent(after.confidence)) + "%");
   if (!any) out << pick(lang, "  （结论未变）\n", "  (no change)\n");

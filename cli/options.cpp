@@ -37,8 +37,9 @@ po::options_description visible_options() {
        "the description, taken as it is even when it names a file or a command (batch, eval, help, -)")  //
       ("ask",
        "ask the missing facts one at a time and re-decide after each answer (answers from the terminal "
-       "or standard input; the description must be the TEXT argument)")   //
-      ("version,V", "print the version and the lexicon's hash and size")  //
+       "or standard input; the description must be the TEXT argument)")                                           //
+      ("verbose,v", "the report also shows each step's rule id, pipeline step and basis (as the JSON has them)")  //
+      ("version,V", "print the version and the lexicon's hash and size")                                          //
       ("help,h", "print this help");
   return options;
 }
@@ -134,6 +135,7 @@ CommandLine parse_command_line(int argc, char** argv) {
   if (vm.count("fact")) cmd.facts = vm["fact"].as<std::vector<std::string>>();
   if (vm.count("facts")) cmd.facts_file = vm["facts"].as<std::string>();
   cmd.ask = vm.count("ask") > 0;
+  cmd.verbose = vm.count("verbose") > 0;
 
   if (vm.count("help")) {
     cmd.mode = Mode::help;

@@ -5,6 +5,8 @@
 #include <ostream>
 #include <vector>
 
+#include "fact_words.hpp"
+
 namespace icp::cli {
 namespace {
 
@@ -17,9 +19,9 @@ std::string basis_words(icp::Basis basis, Lang lang) {
     case icp::Basis::notice:
       return pick(lang, "官方通知", "official notice");
     case icp::Basis::brief:
-      return pick(lang, "代理机构实务（非法规）", "agency practice, not a regulation");
+      return pick(lang, "代办实务（非法规）", "agency practice, not a regulation");
     case icp::Basis::beyond_brief:
-      return pick(lang, "指南之外的一般知识", "general knowledge beyond the brief");
+      return pick(lang, "相关法规与一般认识", "related regulations and general practice");
   }
   return "";
 }
@@ -47,13 +49,19 @@ void heading(std::ostream& out, Lang lang, const char* zh, const char* en) {
   out << '\n' << pick(lang, zh, en) << '\n';
 }
 
+// A condition's source; agency practice is named in the reader's language.
+std::string source_words(std::string_view source, Lang lang) {
+  if (lang == Lang::en && source.starts_with("代办实务")) return "agency practice: conditions for an ICP licence";
+  return printable(source);
+}
+
 // Application readiness: the facts in play, each condition with its
 // status, and the materials to hand in.
 void print_readiness(std::ostream& out, const icp::Decision& d, Lang lang) {
   if (!d.facts.empty()) {
     heading(out, lang, "企业情况：", "Company facts:");
     for (const auto& f : d.facts) {
-      out << "  - " << printable(f.name) << " = " << printable(f.value);
+      out << "  - " << fact_label(f.name, lang) << pick(lang, "：", ": ") << fact_value_words(f.name, f.value, lang);
       if (f.from_text)
         out << pick(lang, "（据文本：“", " (from the text: \"") << printable(f.evidence.text)
             << pick(lang, "”）", "\")");
@@ -64,17 +72,23 @@ void print_readiness(std::ostream& out, const icp::Decision& d, Lang lang) {
   heading(out, lang, "申请条件：", "Conditions for applying:");
   const std::string& ready = d.readiness.ready;
   out << "  " << pick(lang, "现在能否申请：", "Ready to apply now: ")
-      << (ready == "yes"  ? pick(lang, "可以", "yes")
-          : ready == "no" ? pick(lang, "还不能", "no")
-                          : pick(lang, "尚不确定（缺少信息）", "unknown (facts missing)"))
+      << (ready == "yes" ? pick(lang, "可以", "yes")
+          : ready == "no"
+              ? pick(lang, "还不能（见标 ✗ 的条件）", "no (see the conditions marked ✗)")
+              : pick(lang, "尚不确定（标 ? 的条件缺少信息）", "not yet known (facts missing where marked ?)"))
       << '\n';
+  std::string_view last_source;
   for (const auto& c : d.readiness.conditions) {
     const char* mark = c.status == icp::ConditionStatus::met       ? "[✓]"
                        : c.status == icp::ConditionStatus::not_met ? "[✗]"
                                                                    : "[?]";
     out << "  " << mark << ' ' << printable(lang == Lang::zh ? c.text_zh : c.text_en) << pick(lang, "：", ": ")
-        << printable(lang == Lang::zh ? c.detail_zh : c.detail_en) << pick(lang, "（来源：", " (source: ")
-        << printable(c.source) << pick(lang, "）", ")") << '\n';
+        << printable(lang == Lang::zh ? c.detail_zh : c.detail_en);
+    // The source once for a run of conditions that share it.
+    if (c.source != last_source)
+      out << pick(lang, "（来源：", " (source: ") << source_words(c.source, lang) << pick(lang, "）", ")");
+    last_source = c.source;
+    out << '\n';
   }
   heading(out, lang, "申请材料：", "Materials to hand in:");
   int n = 0;
@@ -166,24 +180,58 @@ std::string foreign_words(const icp::Decision& d, Lang lang) {
               "shareholders)");
 }
 
+// The news permit as the headline's caveat: required by the CAC's rules
+// (news content) or only by agency practice (categories 2, 3 and 4).
+std::string news_permit_caveat(const icp::Decision& d, Lang lang) {
+  bool by_rules = false;
+  for (const auto& step : d.trace)
+    if (step.rule.starts_with("news_permit.") && step.basis != icp::Basis::brief) by_rules = true;
+  return by_rules ? pick(lang, "另须先取得《互联网新闻信息服务许可证》（《互联网新闻信息服务管理规定》）",
+                         "The 互联网新闻信息服务许可证 (news permit) must be obtained first (the CAC's news rules)")
+                  : pick(lang, "另须先取得《互联网新闻信息服务许可证》（代办实务对第2、3、4类的要求，法规未作规定）",
+                         "The 互联网新闻信息服务许可证 (news permit) must be obtained first (agency practice for "
+                         "categories 2, 3 and 4, not a regulation)");
+}
+
+// A step's basis and citation in one bracket; agency practice is its own
+// citation, so it is not repeated.
+void print_basis(std::ostream& out, const icp::TraceStep& step, Lang lang) {
+  out << pick(lang, "（依据：", " (basis: ");
+  if (step.basis == icp::Basis::brief) {
+    out << basis_words(step.basis, lang);
+    if (!step.citation.empty() && !step.citation.starts_with("代办实务"))
+      out << pick(lang, "，", ", ") << printable(step.citation);
+  } else if (!step.citation.empty()) {
+    out << printable(step.citation);
+  } else {
+    out << basis_words(step.basis, lang);
+  }
+  out << pick(lang, "）", ")");
+}
+
 }  // namespace
 
-void render_text(std::ostream& out, const icp::Decision& d, Lang lang) {
-  out << pick(lang, "结论：", "Decision: ") << outcome_words(d.decision, lang) << " (" << icp::to_string(d.decision)
-      << ")\n";
+void render_text(std::ostream& out, const icp::Decision& d, Lang lang, bool verbose) {
+  out << pick(lang, "结论：", "Decision: ") << outcome_words(d.decision, lang);
+  if (verbose) out << " (" << icp::to_string(d.decision) << ")";
+  out << '\n';
+  if (d.decision == icp::Outcome::license && d.news_permit) out << "  " << news_permit_caveat(d, lang) << '\n';
   if (d.planned) out << pick(lang, "（依据已公布的计划，尚未上线）\n", "(rests on an announced plan, not yet live)\n");
   out << pick(lang, "置信度：", "Confidence: ") << percent(d.confidence) << "%\n";
 
-  heading(out, lang, "业务类别（B25）：", "Categories (B25):");
-  if (d.categories.empty()) out << pick(lang, "  无\n", "  none\n");
-  for (int c : d.categories) {
-    std::string name = category_name(c, lang);
-    out << "  " << c << ' ' << (name.empty() ? pick(lang, "（未知类别）", "(unknown category)") : name) << '\n';
+  // The B25 categories are what a licence covers: a filing or no ICP at all has none to apply for.
+  if (d.decision == icp::Outcome::license) {
+    heading(out, lang, "业务类别（B25 信息服务业务）：", "Categories (B25 information services):");
+    if (d.categories.empty()) out << pick(lang, "  未能确定\n", "  not determined\n");
+    for (int c : d.categories) {
+      std::string name = category_name(c, lang);
+      out << "  " << pick(lang, "第", "") << c << pick(lang, "类 ", " ")
+          << (name.empty() ? pick(lang, "（未知类别）", "(unknown category)") : name) << '\n';
+    }
+    out << '\n'
+        << pick(lang, "互联网新闻信息服务许可证：", "Internet news information service permit: ")
+        << (d.news_permit ? pick(lang, "需要", "needed") : pick(lang, "不需要", "not needed")) << '\n';
   }
-
-  out << '\n'
-      << pick(lang, "互联网新闻信息服务许可证：", "Internet news information service permit: ")
-      << (d.news_permit ? pick(lang, "需要", "needed") : pick(lang, "不需要", "not needed")) << '\n';
 
   heading(out, lang, "前置审批：", "Sector pre-approvals:");
   if (d.preapprovals.empty()) out << pick(lang, "  无\n", "  none\n");
@@ -204,13 +252,17 @@ void render_text(std::ostream& out, const icp::Decision& d, Lang lang) {
 
   heading(out, lang, "判断过程：", "How the decision was reached:");
   if (d.trace.empty()) out << pick(lang, "  （无）\n", "  (none)\n");
+  // Numbered as the reader counts them; the pipeline's own step and the
+  // rule id are for --verbose (and the JSON).
+  int n = 0;
   for (const auto& step : d.trace) {
-    out << "  " << pick(lang, "步骤", "Step ") << step.step << " [" << printable(step.rule) << "] "
-        << printable(lang == Lang::zh ? step.reason_zh : step.reason_en) << pick(lang, "（依据：", " (basis: ")
-        << basis_words(step.basis, lang);
-    if (!step.citation.empty()) out << pick(lang, "，", ", ") << printable(step.citation);
-    out << pick(lang, "）", ")") << '\n';
-    print_evidence(out, step.evidence, lang, "      ");
+    out << "  " << ++n << ". ";
+    if (verbose) out << pick(lang, "[步骤", "[step ") << step.step << ' ' << printable(step.rule) << "] ";
+    out << printable(lang == Lang::zh ? step.reason_zh : step.reason_en);
+    print_basis(out, step, lang);
+    if (verbose) out << " [" << icp::to_string(step.basis) << ']';
+    out << '\n';
+    print_evidence(out, step.evidence, lang, "     ");
   }
 
   if (!d.notes.empty()) {
@@ -220,9 +272,9 @@ void render_text(std::ostream& out, const icp::Decision& d, Lang lang) {
 
   if (!d.missing_facts.empty()) {
     heading(out, lang, "待确认的问题：", "Questions to settle:");
-    int n = 0;
+    int q = 0;
     for (const auto& fact : d.missing_facts)
-      out << "  " << ++n << ". " << printable(lang == Lang::zh ? fact.question_zh : fact.question_en) << '\n';
+      out << "  " << ++q << ". " << printable(lang == Lang::zh ? fact.question_zh : fact.question_en) << '\n';
   }
   print_readiness(out, d, lang);
 }

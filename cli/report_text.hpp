@@ -5,17 +5,19 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 #include "icp/decision.hpp"
 #include "text_util.hpp"
 
 namespace icp::cli {
 
-void render_text(std::ostream& out, const icp::Decision& decision, Lang lang);
+// verbose: also the outcome's id, each step's pipeline number, rule id and basis.
+void render_text(std::ostream& out, const icp::Decision& decision, Lang lang, bool verbose = false);
 
 // Words for the report (also used by eval's listing).
 std::string outcome_words(icp::Outcome outcome, Lang lang);
 std::string category_name(int category, Lang lang);  // "" for numbers outside 1–5
-std::string sector_name(const std::string& sector, Lang lang);
+std::string sector_name(std::string_view sector, Lang lang);
 
 }  // namespace icp::cli

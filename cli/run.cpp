@@ -71,7 +71,7 @@ int classify(const CommandLine& cmd, std::istream& in, std::ostream& out) {
   if (cmd.format == Format::json)
     out << boost::json::serialize(decision_json(decision, cmd.lang, meta_of(classifier))) << '\n';
   else
-    render_text(out, decision, cmd.lang);
+    render_text(out, decision, cmd.lang, cmd.verbose);
   return kOk;
 }
 

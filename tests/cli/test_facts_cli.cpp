@@ -58,7 +58,7 @@ TEST_CASE("facts: the text report shows the conditions and the materials") {
   REQUIRE(r.code == 0);
   CHECK(r.out.find("Conditions for applying") != std::string::npos);
   CHECK(r.out.find("Materials to hand in") != std::string::npos);
-  CHECK(r.out.find("registered_capital = 5000000") != std::string::npos);
+  CHECK(r.out.find("registered capital: ¥5,000,000") != std::string::npos);
 }
 
 TEST_CASE("facts: bad facts name the fact and the accepted forms, exit 2") {

@@ -62,8 +62,9 @@ TEST_CASE("the Chinese report names everything") {
   const std::string r = text_report(sample(), Lang::zh);
   for (const char* part : {"需要ICP经营许可证",
                            "72%",
-                           "1 信息发布平台和递送服务",
-                           "3 信息社区平台服务",
+                           "第1类 信息发布平台和递送服务",
+                           "第3类 信息社区平台服务",
+                           "另须先取得《互联网新闻信息服务许可证》",
                            "互联网新闻信息服务许可证：需要",
                            "医疗保健",
                            "全国性审批已取消",
@@ -71,8 +72,8 @@ TEST_CASE("the Chinese report names everything") {
                            "新闻",
                            "仍需前置审批",
                            "外资：有",
-                           "步骤3 [commercial.ads] 有广告收入，属经营性（依据：",
-                           "《互联网信息服务管理办法》第三条",
+                           "1. 有广告收入，属经营性（依据：代办实务（非法规），《互联网信息服务管理办法》第三条）",
+                           "2. 否定即时通讯",
                            "「广告」",
                            "「即时通讯」（否定）",
                            "（计划）",
@@ -86,6 +87,53 @@ TEST_CASE("the Chinese report names everything") {
   CHECK(!has(r, "\x1b"));  // control characters are escaped
   CHECK(has(r, "\\x1b[31m"));
   CHECK(icp::cli::to_valid_utf8(r) == r);
+  // Internal names are for --verbose and the JSON.
+  for (const char* internal : {"commercial.ads", "(license)", "brief", "步骤"})
+    CHECK_MESSAGE(!has(r, internal), internal);
+}
+
+TEST_CASE("--verbose adds the outcome id, the pipeline step, the rule id and the basis") {
+  std::ostringstream out;
+  icp::cli::render_text(out, sample(), Lang::zh, true);
+  const std::string r = out.str();
+  CHECK(has(r, "需要ICP经营许可证 (license)"));
+  CHECK(has(r, "1. [步骤3 commercial.ads] 有广告收入"));
+  CHECK(has(r, "[brief]"));
+}
+
+TEST_CASE("categories and the news permit are shown only where a licence is needed") {
+  icp::Decision d = sample();
+  d.decision = icp::Outcome::filing;
+  d.news_permit = false;
+  for (Lang lang : {Lang::zh, Lang::en}) {
+    const std::string r = text_report(d, lang);
+    CHECK(!has(r, "信息社区平台服务"));
+    CHECK(!has(r, "information community platforms"));
+    CHECK(!has(r, "互联网新闻信息服务许可证：需要"));
+  }
+  CHECK(has(text_report(d, Lang::zh), "仅需ICP备案"));
+}
+
+TEST_CASE("facts are named and valued in the reader's language") {
+  icp::Decision d;
+  d.decision = icp::Outcome::license;
+  d.facts = {{"registered_capital", "5000000", false, {}},
+             {"operator", "company", true, {0, 6, "公司", "", false, false}},
+             {"insured_staff", "3", false, {}},
+             {"domain_valid_months", "8", false, {}},
+             {"charges_users", "no", false, {}},
+             {"sectors", "news,medical", false, {}}};
+  const std::string zh = text_report(d, Lang::zh);
+  for (const char* part : {"注册资本：500万元", "经营主体：公司（据文本：“公司”）", "缴纳社保人数：3人",
+                           "域名剩余有效期：8个月", "向用户收费：否", "涉及行业：新闻、医疗保健"})
+    CHECK_MESSAGE(has(zh, part), part);
+  for (const char* internal : {"registered_capital", "5000000", "company", "= "})
+    CHECK_MESSAGE(!has(zh, internal), internal);
+  const std::string en = text_report(d, Lang::en);
+  for (const char* part :
+       {"registered capital: ¥5,000,000", "operator: a company", "staff with social insurance: 3 people",
+        "charges users: no", "sectors: news, medical and health care"})
+    CHECK_MESSAGE(has(en, part), part);
 }
 
 TEST_CASE("the English report names everything") {
@@ -93,9 +141,9 @@ TEST_CASE("the English report names everything") {
   for (const char* part :
        {"needs an ICP operating licence", "Confidence: 72%", "3 information community platforms", "permit: needed",
         "medical and health care", "check the province", "Foreign investment: yes",
-        "Step 3 [commercial.ads] advertising income makes it commercial (basis: ", "\"即时通讯\" (negated)",
-        "(planned)", "Questions to settle:", "1. Do users pay?", "whether ads count is disputed",
-        "Held, as the text shows:", "ICP licence: 京ICP证030173号", "(commercial)"})
+        "1. advertising income makes it commercial (basis: agency practice", "2. IM denied", "\"即时通讯\" (negated)",
+        "news permit) must be obtained first", "(planned)", "Questions to settle:", "1. Do users pay?",
+        "whether ads count is disputed", "Held, as the text shows:", "ICP licence: 京ICP证030173号", "(commercial)"})
     CHECK_MESSAGE(has(r, part), part);
 }
 
