@@ -223,7 +223,8 @@ constexpr Rule kRules[] = {
     // Step 5: news permit.
     {"news_permit.categories", 5, Basis::brief, kBrief,
      "申请含第2、3、4类的许可证时，代办实务要求有效的《互联网新闻信息服务许可证》（实务要求，法规未作规定）",
-     "A licence covering category 2, 3 or 4 requires a valid 互联网新闻信息服务许可证 in agency practice (agency practice, "
+     "A licence covering category 2, 3 or 4 requires a valid 互联网新闻信息服务许可证 in agency practice (agency "
+     "practice, "
      "not in any regulation)"},
     {"news_permit.news", 5, Basis::notice, kCac, "发布、转载新闻信息，须取得互联网新闻信息服务许可证",
      "Publishing or reposting news information needs the internet news information service permit"},

@@ -19,8 +19,7 @@ int strongest(const Context& c, std::initializer_list<Signal> list) {
 
 // Advertising income: commercial in the brief, disputed under art. 3.
 void note_ads_disputed(Context& c) {
-  c.note("ads_disputed",
-         "广告收入按代办实务视为经营性；《互联网信息服务管理办法》第三条只提向用户有偿提供，有争议",
+  c.note("ads_disputed", "广告收入按代办实务视为经营性；《互联网信息服务管理办法》第三条只提向用户有偿提供，有争议",
          "Advertising income counts as commercial in agency practice; art. 3 speaks only of paid "
          "services to users, so this is disputed");
 }

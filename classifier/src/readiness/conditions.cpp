@@ -177,11 +177,12 @@ Condition preapprovals(const Decision& d, const Facts& f) {
     return b.status(ConditionStatus::met, "前置审批已取得（" + sectors_zh + "）",
                     "Pre-approvals obtained (" + sectors + ")", "preapprovals_obtained");
   if (f.preapprovals_obtained)
-    return b.status(required ? ConditionStatus::not_met : ConditionStatus::unknown,
-                    "须先取得前置审批（" + sectors_zh + "）" + (required ? "" : "；该领域全国性审批已取消，请向省里核实"),
-                    "Obtain the pre-approvals first (" + sectors + ")" +
-                        (required ? "" : "; national approval was cancelled, check the province"),
-                    "preapprovals_obtained");
+    return b.status(
+        required ? ConditionStatus::not_met : ConditionStatus::unknown,
+        "须先取得前置审批（" + sectors_zh + "）" + (required ? "" : "；该领域全国性审批已取消，请向省里核实"),
+        "Obtain the pre-approvals first (" + sectors + ")" +
+            (required ? "" : "; national approval was cancelled, check the province"),
+        "preapprovals_obtained");
   return b.status(ConditionStatus::unknown, "涉及" + sectors_zh + "：未提供前置审批是否已取得",
                   "Touches " + sectors + ": whether the pre-approvals are in hand is not given");
 }
