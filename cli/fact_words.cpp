@@ -154,4 +154,32 @@ std::string ready_words(std::string_view ready, Lang lang) {
   return pick(lang, "尚不确定", "not yet known");
 }
 
+std::string ready_cell(std::string_view ready, Lang lang) {
+  if (lang == Lang::en) return std::string(ready);
+  if (ready == "yes") return "是";
+  if (ready == "no") return "否";
+  if (ready == "unknown") return "未知";
+  return "不适用";  // n/a: neither a licence nor a filing to apply for
+}
+
+std::string condition_label(std::string_view id, Lang lang) {
+  struct Name {
+    const char* id;
+    const char* zh;
+    const char* en;
+  };
+  static const Name names[] = {{"company_applicant", "申请主体为企业", "company applicant"},
+                               {"registered_capital", "注册资本", "registered capital"},
+                               {"insured_staff", "社保人数", "insured staff"},
+                               {"business_scope", "经营范围", "business scope"},
+                               {"no_foreign_shares", "外资股东", "foreign shareholders"},
+                               {"filed_domain", "备案域名", "filed domain"},
+                               {"server_location", "服务器所在地", "server location"},
+                               {"sector_preapprovals", "前置审批", "sector pre-approvals"},
+                               {"news_permit", "新闻许可证", "news permit"}};
+  for (const auto& n : names)
+    if (id == n.id) return pick(lang, n.zh, n.en);
+  return printable(id);
+}
+
 }  // namespace icp::cli

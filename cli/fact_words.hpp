@@ -28,4 +28,11 @@ std::string yes_no(bool value, Lang lang);
 // Readiness::ready ("yes", "no", "unknown") as a short word.
 std::string ready_words(std::string_view ready, Lang lang);
 
+// Readiness::ready as a batch cell: 是/否/未知 (zh), yes/no/unknown (en).
+std::string ready_cell(std::string_view ready, Lang lang);
+
+// A readiness condition's id (registered_capital, news_permit …) as a short
+// name: 注册资本 / registered capital.
+std::string condition_label(std::string_view id, Lang lang);
+
 }  // namespace icp::cli

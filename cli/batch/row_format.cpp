@@ -1,5 +1,8 @@
 #include "batch/row_format.hpp"
 
+#include "fact_words.hpp"
+#include "report_text.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -228,24 +231,27 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
   }
 
   if (classified) {
-    icp_[kDecision] = icp::to_string(decision.decision);
+    // Cells in the report's language: 需要许可证 / 是 / 医疗保健 in Chinese,
+    // the JSON's ids (license / yes / medical) in English.
+    const Lang lang = settings_.lang;
+    icp_[kDecision] = outcome_cell(decision.decision, lang);
     for (int c : decision.categories) {
       if (!icp_[kCategories].empty()) icp_[kCategories].push_back(';');
       icp_[kCategories] += std::to_string(c);
     }
-    icp_[kNews] = decision.news_permit ? "yes" : "no";
+    icp_[kNews] = yes_no(decision.news_permit, lang);
     for (const auto& p : decision.preapprovals) {
       if (!icp_[kPreapprovals].empty()) icp_[kPreapprovals].push_back(';');
-      icp_[kPreapprovals] += p.sector;
+      icp_[kPreapprovals] += lang == Lang::zh ? sector_name(p.sector, lang) : p.sector;
     }
-    icp_[kForeign] = decision.foreign_investment ? "yes" : "no";
+    icp_[kForeign] = yes_no(decision.foreign_investment, lang);
     confidence_text(decision.confidence, icp_[kConfidence]);
     if (const auto* step = decisive_step(decision))
-      one_line(settings_.lang == Lang::zh ? step->reason_zh : step->reason_en, icp_[kReason]);
-    icp_[kReady] = decision.readiness.ready;
+      one_line(lang == Lang::zh ? step->reason_zh : step->reason_en, icp_[kReason]);
+    icp_[kReady] = ready_cell(decision.readiness.ready, lang);
     for (const auto& id : decision.readiness.unmet) {
       if (!icp_[kUnmet].empty()) icp_[kUnmet].push_back(';');
-      icp_[kUnmet] += id;
+      icp_[kUnmet] += lang == Lang::zh ? condition_label(id, lang) : id;
     }
   }
 

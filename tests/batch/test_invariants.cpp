@@ -112,7 +112,7 @@ TEST_CASE("a 5 MB description comes out with icp_error; the field itself unchang
   CHECK(records[1][1] == big);
   CHECK(records[1][2].empty());
   CHECK(records[1][11].find("description too long") == 0);
-  CHECK(records[2][2] == "license");
+  CHECK(records[2][2] == "需要许可证");
 }
 
 TEST_CASE("--format jsonl: one object per row with its number and the full decision") {
@@ -156,7 +156,7 @@ TEST_CASE("--excel starts with a UTF-8 BOM; usage errors are exit 2") {
   // Standard input, and a column by index.
   const Result r = run_binary(dir, "batch - -q -c 2", input);
   CHECK(r.code == 0);
-  CHECK(parse_csv(r.out).at(1).at(2) == "license");
+  CHECK(parse_csv(r.out).at(1).at(2) == "需要许可证");
 }
 
 TEST_CASE("wholly empty records (blank lines, only separators) pass through, counted apart, not as errors") {
@@ -188,9 +188,9 @@ TEST_CASE("a .tsv input is split on tabs; -d picks another delimiter; the output
   const auto records = parse_csv(r.out);
   REQUIRE(records.size() == 2);
   CHECK(records[0][1] == "简介");
-  CHECK(records[1][2] == "license");
+  CHECK(records[1][2] == "需要许可证");
   spit(dir.file("semi.csv"), "id;简介\n1;论坛靠广告盈利\n");
-  CHECK(parse_csv(run_binary(dir, "batch - -q -d ';'", dir.file("semi.csv")).out).at(1).at(2) == "license");
+  CHECK(parse_csv(run_binary(dir, "batch - -q -d ';'", dir.file("semi.csv")).out).at(1).at(2) == "需要许可证");
   CHECK(run_binary(dir, "batch '" + tsv + "' -q -d xx").code == 2);
   CHECK(run_binary(dir, "batch '" + tsv + "' -q -d '|' --encoding gb18030").code == 2);
   CHECK(run_binary(dir, "-d tab 论坛").code == 2);

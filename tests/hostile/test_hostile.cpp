@@ -572,7 +572,7 @@ sys.exit(p.wait())')",
        [](const Fixture& f) {
          const auto records = parse_csv(slurp(f.file("out.csv")));
          REQUIRE(records.size() == 4);
-         CHECK(records[1][2] == "license");
+         CHECK(records[1][2] == "需要许可证");
          CHECK(records[2][2].empty());
          CHECK(records[2].back() == "empty description");
          CHECK(records[2][1] == "\xE2\x80\x8B\xE2\x80\x8C\xE2\x80\x8D\xEF\xBB\xBF\xE2\x81\xA0");  // kept as it was

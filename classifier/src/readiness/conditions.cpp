@@ -1,5 +1,6 @@
 // The conditions for a domestic ICP licence (the brief, "办理ICP许可证的条件"),
 // and the few that a filing shares.
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -22,6 +23,18 @@ std::string number(double v) {
 std::string yuan_zh(double v) {
   if (v >= 1e4 && std::fmod(v, 1e4) == 0) return number(v / 1e4) + "万元";
   return number(v) + "元";
+}
+
+// ¥5,000,000: digits grouped by thousands, as English readers write yuan.
+std::string yuan_en(double v) {
+  const std::string digits = number(v);
+  const std::size_t dot = std::min(digits.find('.'), digits.size());
+  std::string out = "¥";
+  for (std::size_t i = 0; i < dot; ++i) {
+    if (i > 0 && (dot - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out + digits.substr(dot);
 }
 
 struct Builder {
@@ -48,10 +61,10 @@ Condition capital(const Facts& f) {
     return b.status(ConditionStatus::unknown, "未提供注册资本", "Registered capital not given");
   const double v = *f.registered_capital;
   if (v >= kMinCapital)
-    return b.status(ConditionStatus::met, "注册资本" + yuan_zh(v), "Registered capital ¥" + number(v),
+    return b.status(ConditionStatus::met, "注册资本" + yuan_zh(v), "Registered capital " + yuan_en(v),
                     "registered_capital");
   return b.status(ConditionStatus::not_met, "注册资本" + yuan_zh(v) + "，须先增资至100万元以上",
-                  "Registered capital ¥" + number(v) + ": increase it to at least ¥1,000,000 first",
+                  "Registered capital " + yuan_en(v) + ": increase it to at least ¥1,000,000 first",
                   "registered_capital");
 }
 
