@@ -7,52 +7,17 @@
 #include <vector>
 
 #include "fact_words.hpp"
+#include "questions.hpp"
 #include "report_text.hpp"
 
 namespace icp::cli {
 namespace {
 
-const icp::FactInfo* info(std::string_view name) {
-  for (const auto& f : icp::fact_catalogue())
-    if (f.name == name) return &f;
-  return nullptr;
-}
-
-// Which condition a fact settles: asked only while that condition is unknown.
-const char* condition_of(const std::string& fact) {
-  static const std::pair<const char*, const char*> kMap[] = {
-      {"operator", "company_applicant"},
-      {"registered_capital", "registered_capital"},
-      {"insured_staff", "insured_staff"},
-      {"scope_has_telecom", "business_scope"},
-      {"foreign_shareholding", "no_foreign_shares"},
-      {"domain_filed", "filed_domain"},
-      {"domain_valid_months", "filed_domain"},
-      {"province", "server_location"},
-      {"server_province", "server_location"},
-      {"preapprovals_obtained", "sector_preapprovals"},
-      {"news_permit_obtained", "news_permit"},
-  };
-  for (const auto& [f, c] : kMap)
-    if (fact == f) return c;
-  return nullptr;
-}
-
-// The next question: a missing fact of the decision first, then a fact
-// behind an unknown condition. Empty when nothing is left to ask.
+// The next question: the first open one not asked yet (questions.hpp).
+// Empty when nothing is left to ask.
 std::string next_question(const icp::Decision& d, const std::set<std::string, std::less<>>& asked) {
-  for (const auto& m : d.missing_facts)
-    if (!asked.count(m.id) && info(m.id)) return std::string(m.id);
-  const bool filing = d.decision == icp::Outcome::filing;
-  for (const auto& f : icp::fact_catalogue()) {
-    // A filing only needs the servers in mainland China, not in the province.
-    const char* condition = filing && f.name == "server_in_mainland"                          ? "server_location"
-                            : filing && (f.name == "province" || f.name == "server_province") ? nullptr
-                                                                                              : condition_of(f.name);
-    if (!condition || asked.count(f.name)) continue;
-    for (const auto& c : d.readiness.conditions)
-      if (c.id == condition && c.status == icp::ConditionStatus::unknown) return f.name;
-  }
+  for (auto& name : open_question_facts(d))
+    if (!asked.count(name)) return name;
   return {};
 }
 
@@ -108,7 +73,7 @@ icp::Decision ask(const icp::Classifier& classifier, std::string_view text, icp:
   std::set<std::string, std::less<>> asked;
   for (std::string name = next_question(d, asked); !name.empty(); name = next_question(d, asked)) {
     asked.insert(name);
-    const icp::FactInfo& f = *info(name);
+    const icp::FactInfo& f = *fact_info(name);
     std::string answer;
     // After a few answers that cannot be read, the question is skipped as
     // unanswered: piped input (yes 是 | icp-classify --ask) must end.

@@ -37,7 +37,10 @@ po::options_description visible_options() {
        "the description, taken as it is even when it names a file or a command (batch, eval, help, -)")  //
       ("ask",
        "ask the missing facts one at a time and re-decide after each answer (answers from the terminal "
-       "or standard input; the description must be the TEXT argument)")                                           //
+       "or standard input; the description must be the TEXT argument)")  //
+      ("summary,s",
+       "five to eight lines to paste into a chat: the decision and why, what to obtain first, whether the client "
+       "can apply, what to prepare, what to ask (with --format json: the keys summary and questions)")            //
       ("verbose,v", "the report also shows each step's rule id, pipeline step and basis (as the JSON has them)")  //
       ("version,V", "print the version and the lexicon's hash and size")                                          //
       ("help,h", "print this help");
@@ -136,6 +139,7 @@ CommandLine parse_command_line(int argc, char** argv) {
   if (vm.count("facts")) cmd.facts_file = vm["facts"].as<std::string>();
   cmd.ask = vm.count("ask") > 0;
   cmd.verbose = vm.count("verbose") > 0;
+  cmd.summary = vm.count("summary") > 0;
 
   if (vm.count("help")) {
     cmd.mode = Mode::help;

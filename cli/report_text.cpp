@@ -130,6 +130,12 @@ void print_held_permits(std::ostream& out, const icp::Decision& d, Lang lang) {
 
 }  // namespace
 
+bool news_permit_by_rules(const icp::Decision& d) {
+  for (const auto& step : d.trace)
+    if (step.rule.starts_with("news_permit.") && step.basis != icp::Basis::brief) return true;
+  return false;
+}
+
 std::string outcome_words(icp::Outcome outcome, Lang lang) {
   switch (outcome) {
     case icp::Outcome::license:
@@ -183,14 +189,12 @@ std::string foreign_words(const icp::Decision& d, Lang lang) {
 // The news permit as the headline's caveat: required by the CAC's rules
 // (news content) or only by agency practice (categories 2, 3 and 4).
 std::string news_permit_caveat(const icp::Decision& d, Lang lang) {
-  bool by_rules = false;
-  for (const auto& step : d.trace)
-    if (step.rule.starts_with("news_permit.") && step.basis != icp::Basis::brief) by_rules = true;
-  return by_rules ? pick(lang, "另须先取得《互联网新闻信息服务许可证》（《互联网新闻信息服务管理规定》）",
-                         "The 互联网新闻信息服务许可证 (news permit) must be obtained first (the CAC's news rules)")
-                  : pick(lang, "另须先取得《互联网新闻信息服务许可证》（代办实务对第2、3、4类的要求，法规未作规定）",
-                         "The 互联网新闻信息服务许可证 (news permit) must be obtained first (agency practice for "
-                         "categories 2, 3 and 4, not a regulation)");
+  return news_permit_by_rules(d)
+             ? pick(lang, "另须先取得《互联网新闻信息服务许可证》（《互联网新闻信息服务管理规定》）",
+                    "The 互联网新闻信息服务许可证 (news permit) must be obtained first (the CAC's news rules)")
+             : pick(lang, "另须先取得《互联网新闻信息服务许可证》（代办实务对第2、3、4类的要求，法规未作规定）",
+                    "The 互联网新闻信息服务许可证 (news permit) must be obtained first (agency practice for "
+                    "categories 2, 3 and 4, not a regulation)");
 }
 
 // A step's basis and citation in one bracket; agency practice is its own

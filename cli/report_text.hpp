@@ -15,6 +15,10 @@ namespace icp::cli {
 // verbose: also the outcome's id, each step's pipeline number, rule id and basis.
 void render_text(std::ostream& out, const icp::Decision& decision, Lang lang, bool verbose = false);
 
+// True when the news permit is required by the CAC's rules (news content),
+// false when only agency practice asks for it (categories 2, 3 and 4).
+bool news_permit_by_rules(const icp::Decision& d);
+
 // Words for the report (also used by eval's listing).
 std::string outcome_words(icp::Outcome outcome, Lang lang);
 std::string category_name(int category, Lang lang);  // "" for numbers outside 1–5

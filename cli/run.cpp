@@ -24,8 +24,10 @@
 #include "icp/classifier.hpp"
 #include "icp/errors.hpp"
 #include "options.hpp"
+#include "questions.hpp"
 #include "report_json.hpp"
 #include "report_text.hpp"
+#include "summary.hpp"
 #include "text_util.hpp"
 
 namespace icp::cli {
@@ -68,10 +70,20 @@ int classify(const CommandLine& cmd, std::istream& in, std::ostream& out) {
   const icp::Classifier classifier(cmd.classifier);
   const icp::Decision decision =
       cmd.ask ? ask(classifier, text, facts, cmd.lang, in, out) : classifier.classify(text, facts);
-  if (cmd.format == Format::json)
-    out << boost::json::serialize(decision_json(decision, cmd.lang, meta_of(classifier))) << '\n';
-  else
+  if (cmd.format == Format::json) {
+    auto object = decision_json(decision, cmd.lang, meta_of(classifier));
+    if (cmd.summary) {
+      object["summary"] = summary_text(decision, cmd.lang);
+      boost::json::array questions;
+      for (auto& q : open_questions(decision, cmd.lang)) questions.emplace_back(q);
+      object["questions"] = std::move(questions);
+    }
+    out << boost::json::serialize(object) << '\n';
+  } else if (cmd.summary) {
+    out << summary_text(decision, cmd.lang);
+  } else {
     render_text(out, decision, cmd.lang, cmd.verbose);
+  }
   return kOk;
 }
 

@@ -1,7 +1,9 @@
 #include "batch/row_format.hpp"
 
 #include "fact_words.hpp"
+#include "questions.hpp"
 #include "report_text.hpp"
+#include "summary.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -15,16 +17,20 @@
 namespace icp::cli::batch {
 namespace {
 
-enum Col { kDecision, kCategories, kNews, kPreapprovals, kForeign, kConfidence, kReason, kReady, kUnmet, kError };
-
-// The step that decided licence / filing / neither: the last of steps 1–3.
-const icp::TraceStep* decisive_step(const icp::Decision& d) {
-  const icp::TraceStep* found = nullptr;
-  for (const auto& t : d.trace)
-    if (t.step <= 3) found = &t;
-  if (!found && !d.trace.empty()) found = &d.trace.front();
-  return found;
-}
+enum Col {
+  kDecision,
+  kCategories,
+  kNews,
+  kPreapprovals,
+  kForeign,
+  kConfidence,
+  kReason,
+  kReady,
+  kUnmet,
+  kSummary,
+  kQuestions,
+  kError
+};
 
 // True if `text` holds a byte below 0x20 (tabs and line breaks among them).
 // Eight bytes at a time: texts are long and rarely hold one.
@@ -252,6 +258,14 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
     for (const auto& id : decision.readiness.unmet) {
       if (!icp_[kUnmet].empty()) icp_[kUnmet].push_back(';');
       icp_[kUnmet] += lang == Lang::zh ? condition_label(id, lang) : id;
+    }
+    // The summary as --summary prints it, lines and all (a quoted CSV field
+    // keeps them; Excel wraps them in the cell); the questions one per line.
+    icp_[kSummary] = summary_text(decision, lang);
+    if (!icp_[kSummary].empty() && icp_[kSummary].back() == '\n') icp_[kSummary].pop_back();
+    for (const auto& q : open_questions(decision, lang)) {
+      if (!icp_[kQuestions].empty()) icp_[kQuestions].push_back('\n');
+      icp_[kQuestions] += q;
     }
   }
 

@@ -28,9 +28,9 @@ enum class OutputFormat { csv, jsonl };
 inline constexpr std::size_t kMaxDescriptionBytes = icp::kMaxTextBytes;  // 1 MiB, as the library's default
 
 // icp_error stays last: a ragged row's extra fields follow it.
-inline constexpr std::array<const char*, 10> kIcpColumns = {
-    "icp_decision",   "icp_categories", "icp_news_permit", "icp_preapprovals", "icp_foreign_investment",
-    "icp_confidence", "icp_reason",     "icp_ready",       "icp_unmet",        "icp_error"};
+inline constexpr std::array<const char*, 12> kIcpColumns = {
+    "icp_decision", "icp_categories", "icp_news_permit", "icp_preapprovals", "icp_foreign_investment", "icp_confidence",
+    "icp_reason",   "icp_ready",      "icp_unmet",       "icp_summary",      "icp_questions",          "icp_error"};
 
 struct RowSettings {
   OutputFormat format = OutputFormat::csv;

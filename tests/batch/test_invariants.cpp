@@ -111,7 +111,7 @@ TEST_CASE("a 5 MB description comes out with icp_error; the field itself unchang
   REQUIRE(records.size() == 3);
   CHECK(records[1][1] == big);
   CHECK(records[1][2].empty());
-  CHECK(records[1][11].find("description too long") == 0);
+  CHECK(records[1][13].find("description too long") == 0);
   CHECK(records[2][2] == "需要许可证");
 }
 
@@ -171,7 +171,7 @@ TEST_CASE("wholly empty records (blank lines, only separators) pass through, cou
   CHECK(records[2].back().empty());                 // ","
   CHECK(records[3].back().empty());                 // the blank line
   CHECK(records[4].back() == "empty description");  // "2," has an id
-  CHECK(records[5].size() == 13);                   // ",,": passed through as it is, its extra field after icp_error
+  CHECK(records[5].size() == 15);                   // ",,": passed through as it is, its extra field after icp_error
   CHECK(r.err.find("1 with errors, 3 empty") != std::string::npos);
   spit(input, "id,简介\n1,论坛靠广告盈利\n,\n\n");
   const Result clean = run_binary(dir, "batch '" + input + "' --format jsonl");
@@ -194,4 +194,31 @@ TEST_CASE("a .tsv input is split on tabs; -d picks another delimiter; the output
   CHECK(run_binary(dir, "batch '" + tsv + "' -q -d xx").code == 2);
   CHECK(run_binary(dir, "batch '" + tsv + "' -q -d '|' --encoding gb18030").code == 2);
   CHECK(run_binary(dir, "-d tab 论坛").code == 2);
+}
+
+TEST_CASE("icp_summary is the --summary text and icp_questions its open questions, one per line") {
+  TempDir dir;
+  const std::string input = dir.file("in.csv");
+  // Written for this test: a paid community, a brochure site, no site at all.
+  spit(
+      input,
+      "id,简介\n1,钓鱼爱好者社区App，钓友发帖晒鱼获，平台收会员费\n2,本公司网站只展示企业简介\n3,我们是一家线下餐馆\n");
+  const Result r = run_binary(dir, "batch '" + input + "' -q");
+  CHECK(r.code == 0);
+  const auto records = parse_csv(r.out);
+  REQUIRE(records.size() == 4);
+  CHECK(records[0][11] == "icp_summary");
+  CHECK(records[0][12] == "icp_questions");
+  CHECK(records[0][13] == "icp_error");
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    CAPTURE(i);
+    std::string alone = run_binary(dir, "--summary '" + records[i][1] + "'").out;
+    REQUIRE(!alone.empty());
+    alone.pop_back();  // the cell has no final line break
+    CHECK(records[i][11] == alone);
+  }
+  CHECK(records[1][2] == "需要许可证");
+  CHECK(records[1][12].find("？\n") != std::string::npos);  // several questions, one per line
+  const Result en = run_binary(dir, "batch '" + input + "' -q --lang en");
+  CHECK(parse_csv(en.out).at(1).at(11).rfind("Decision: needs an ICP operating licence", 0) == 0);
 }
