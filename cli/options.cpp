@@ -38,6 +38,8 @@ po::options_description visible_options() {
       ("ask",
        "ask the missing facts one at a time and re-decide after each answer (answers from the terminal "
        "or standard input; the description must be the TEXT argument)")  //
+      ("save-facts", po::value<std::string>()->value_name("FILE"),
+       "with --ask: write the facts given and answered as a JSON file that --facts reads back (also on Ctrl-C)")  //
       ("summary,s",
        "five to eight lines to paste into a chat: the decision and why, what to obtain first, whether the client "
        "can apply, what to prepare, what to ask (with --format json: the keys summary and questions)")            //
@@ -140,6 +142,8 @@ CommandLine parse_command_line(int argc, char** argv) {
   cmd.ask = vm.count("ask") > 0;
   cmd.verbose = vm.count("verbose") > 0;
   cmd.summary = vm.count("summary") > 0;
+  if (vm.count("save-facts")) cmd.save_facts = vm["save-facts"].as<std::string>();
+  if (!cmd.save_facts.empty() && !cmd.ask) throw UsageError("--save-facts saves the answers of --ask: add --ask");
 
   if (vm.count("help")) {
     cmd.mode = Mode::help;

@@ -32,6 +32,7 @@ struct CommandLine {
   std::vector<std::string> facts;   // --fact NAME=VALUE, in order
   std::string facts_file;           // --facts FILE
   bool ask = false;                 // --ask
+  std::string save_facts;           // --save-facts FILE (with --ask)
   bool summary = false;             // --summary: the short report (and summary/questions in JSON)
   bool verbose = false;             // --verbose: rule ids and bases in the text report
   BatchOptions batch;               // batch

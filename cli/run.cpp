@@ -6,6 +6,7 @@
 #include <cstring>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <istream>
 #include <ostream>
@@ -57,7 +58,28 @@ ReportMeta meta_of(const icp::Classifier& classifier) {
   return {icp::version(), classifier.lexicon_hash()};
 }
 
-int classify(const CommandLine& cmd, std::istream& in, std::ostream& out) {
+// --save-facts: written beside the target and renamed over it, so that an
+// earlier file is never replaced by a partial one.
+void save_facts(const std::string& path, const std::string& json) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << json;
+    file.close();
+    if (!file) {
+      std::filesystem::remove(temporary);
+      throw IoError("cannot write the facts file " + for_message(path));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::filesystem::remove(temporary);
+    throw IoError("cannot write the facts file " + for_message(path) + ": " + ec.message());
+  }
+}
+
+int classify(const CommandLine& cmd, std::istream& in, std::ostream& out, std::ostream& err) {
   if (cmd.ask && !cmd.text)
     throw UsageError("--ask reads answers from standard input: give the description as the TEXT argument");
   if (cmd.text && cmd.text->size() > icp::kMaxTextBytes)
@@ -68,8 +90,22 @@ int classify(const CommandLine& cmd, std::istream& in, std::ostream& out) {
         "no text to classify: the description is empty or holds only whitespace, control or zero-width characters");
   icp::Facts facts = read_facts(cmd.facts, cmd.facts_file);
   const icp::Classifier classifier(cmd.classifier);
-  const icp::Decision decision =
-      cmd.ask ? ask(classifier, text, facts, cmd.lang, in, out) : classifier.classify(text, facts);
+  icp::Decision decision;
+  if (cmd.ask) {
+    Interview interview = ask(classifier, text, facts, cmd.lang, in, err);
+    if (!cmd.save_facts.empty()) {
+      save_facts(cmd.save_facts, facts_json(interview.decision));
+      err << pick(cmd.lang, "回答已保存到 ", "Answers saved to ") << for_message(cmd.save_facts)
+          << pick(cmd.lang, "（下次用 --facts 读回）\n", " (read them back with --facts)\n");
+    }
+    if (interview.interrupted) {
+      err << pick(cmd.lang, "已中断\n", "Interrupted\n");
+      return kInterrupted;
+    }
+    decision = std::move(interview.decision);
+  } else {
+    decision = classifier.classify(text, facts);
+  }
   if (cmd.format == Format::json) {
     auto object = decision_json(decision, cmd.lang, meta_of(classifier));
     if (cmd.summary) {
@@ -131,7 +167,7 @@ int dispatch(int argc, char** argv, std::istream& in, std::ostream& out, std::os
         err << kProgram
             << "reading the description from the terminal: type or paste it, then press Ctrl-D "
                "(or give it as an argument; see --help)\n";
-      return classify(cmd, in, out);
+      return classify(cmd, in, out, err);
   }
   return kInternal;
 }

@@ -108,15 +108,16 @@ TEST_CASE("facts: out-of-range shares and counts are refused, exit 2; a facts fi
 TEST_CASE("facts: --ask with piped answers re-decides and shows what changed") {
   auto r = run_cli({"--ask", "--lang", "en", kPlatform}, "no\nno\nyes\n");
   REQUIRE(r.code == 0);
-  CHECK(r.out.find("Does it charge users?") != std::string::npos);
-  CHECK(r.out.find("→ needs an ICP filing only") != std::string::npos);
-  CHECK(r.out.find("Does it earn from advertising?") != std::string::npos);
+  CHECK(r.err.find("Does it charge users?") != std::string::npos);
+  CHECK(r.err.find("decision: needs an ICP operating licence (ICP经营许可证) → needs an ICP filing only") !=
+        std::string::npos);
+  CHECK(r.err.find("Does it earn from advertising?") != std::string::npos);
   CHECK(r.out.find("Decision: needs an ICP filing only") != std::string::npos);
 
   // A wrong answer is explained and asked again; EOF ends the questions.
   auto retry = run_cli({"--ask", kPlatform}, "也许吧\n是\n");
   CHECK(retry.code == 0);
-  CHECK(retry.out.find("无法识别") != std::string::npos);
+  CHECK(retry.err.find("无法识别") != std::string::npos);
   CHECK(retry.out.find("结论：需要ICP经营许可证") != std::string::npos);
 
   auto no_text = run_cli({"--ask"}, kPlatform);
@@ -128,6 +129,6 @@ TEST_CASE("facts: --ask with piped answers re-decides and shows what changed") {
   for (int i = 0; i < 200; ++i) nonsense += "乱七八糟\n";
   auto endless = run_cli({"--ask", kPlatform}, nonsense);
   CHECK(endless.code == 0);
-  CHECK(endless.out.find("已跳过此问题（连续三次无法识别）") != std::string::npos);
+  CHECK(endless.err.find("已跳过此问题（连续三次无法识别）") != std::string::npos);
   CHECK(endless.out.find("结论：") != std::string::npos);
 }
