@@ -621,12 +621,15 @@ sys.exit(p.wait())')",
        kInputSame},
       {"--ask with answers that never make sense (yes 乱七八糟 | icp-classify --ask) ends",
        {},
-       R"(yes 乱七八糟 | "$BIN" --ask 论坛靠广告盈利 > "$CAP/report")",
+       R"(yes 乱七八糟 | "$BIN" --ask 论坛靠广告盈利 > "$CAP/report" 2> "$CAP/prompts")",
        0,
        "^$",
        kInputSame,
        "",
-       [](const Fixture& f) { CHECK(slurp((f.cap / "report").string()).find("已跳过此问题") != std::string::npos); }},
+       [](const Fixture& f) {
+         CHECK(slurp((f.cap / "prompts").string()).find("已跳过此问题") != std::string::npos);
+         CHECK(slurp((f.cap / "report").string()).find("结论：") == 0);  // the answer alone on standard output
+       }},
       {"a description of exactly 1 MiB is still answered",
        {},
        R"({ head -c 1048555 /dev/zero | tr '\0' ' '; printf '论坛靠广告盈利'; } | "$BIN" --format json > "$CAP/report")",
