@@ -1,6 +1,11 @@
 #include "ask.hpp"
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <iostream>
 #include <istream>
 #include <ostream>
 #include <set>
@@ -128,6 +133,23 @@ void help(std::ostream& out, const icp::FactInfo& f, Lang lang) {
               "  Also: skip (or Enter)  back (undo the last answer)  done (stop asking, give the answer)\n");
 }
 
+// One line of answer. On a terminal it waits in poll(), checking for Ctrl-C:
+// a signal that arrives between the prompt and read() would otherwise leave
+// read() waiting (the handler only sets a flag). A terminal hands over one
+// line per read, so nothing waits unseen in standard input's buffer.
+bool read_answer(std::istream& in, std::string& line) {
+  if (&in == &std::cin && ::isatty(STDIN_FILENO)) {
+    for (;;) {
+      if (batch::interrupted()) return false;
+      pollfd p{STDIN_FILENO, POLLIN, 0};
+      const int ready = ::poll(&p, 1, 100);
+      if (ready > 0 || (ready < 0 && errno != EINTR)) break;
+    }
+  }
+  if (batch::interrupted()) return false;
+  return static_cast<bool>(std::getline(in, line));
+}
+
 struct Answer {
   std::string name;
   icp::Facts before;  // the facts before this answer, for 上一题
@@ -185,7 +207,7 @@ Interview ask(const icp::Classifier& classifier, std::string_view text, icp::Fac
       out << pick(lang, "回车确认；输入 上一题 返回修改\n> ", "Enter confirms; type back to change an answer\n> ")
           << std::flush;
       std::string line;
-      if (!std::getline(in, line)) {
+      if (!read_answer(in, line)) {
         result.interrupted = batch::interrupted();
         break;
       }
@@ -204,7 +226,7 @@ Interview ask(const icp::Classifier& classifier, std::string_view text, icp::Fac
         << (lang == Lang::zh ? f.forms_zh : f.forms_en) << pick(lang, "；? 帮助]\n> ", "; ? for help]\n> ")
         << std::flush;
     std::string line;
-    if (!std::getline(in, line)) {
+    if (!read_answer(in, line)) {
       result.interrupted = batch::interrupted();
       out << '\n';
       break;

@@ -99,6 +99,10 @@ const icp::TraceStep* decisive_step(const icp::Decision& d) {
 }
 
 std::string summary_text(const icp::Decision& d, Lang lang) {
+  return summary_text(d, lang, open_questions(d, lang));
+}
+
+std::string summary_text(const icp::Decision& d, Lang lang, const std::vector<std::string>& questions) {
   std::string out = pick(lang, "结论：", "Decision: ") + outcome_words(d.decision, lang);
   if (d.decision == icp::Outcome::license && !d.categories.empty())
     out += pick(lang, "（", " (") + categories(d, lang) + pick(lang, "）", ")");
@@ -121,7 +125,6 @@ std::string summary_text(const icp::Decision& d, Lang lang) {
     if (!materials.empty()) out += pick(lang, "需准备：", "Prepare: ") + list(materials, lang) + '\n';
   }
 
-  const auto questions = open_questions(d, lang);
   if (!questions.empty()) {
     out += pick(lang, "请向客户确认：", "Ask the client: ");
     for (std::size_t i = 0; i < questions.size() && i < kQuestionsShown; ++i)

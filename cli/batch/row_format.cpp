@@ -261,9 +261,10 @@ void RowFormatter::format(const RecordBatch& batch, const RecordBatch::Row& row,
     }
     // The summary as --summary prints it, lines and all (a quoted CSV field
     // keeps them; Excel wraps them in the cell); the questions one per line.
-    icp_[kSummary] = summary_text(decision, lang);
+    const auto questions = open_questions(decision, lang);
+    icp_[kSummary] = summary_text(decision, lang, questions);
     if (!icp_[kSummary].empty() && icp_[kSummary].back() == '\n') icp_[kSummary].pop_back();
-    for (const auto& q : open_questions(decision, lang)) {
+    for (const auto& q : questions) {
       if (!icp_[kQuestions].empty()) icp_[kQuestions].push_back('\n');
       icp_[kQuestions] += q;
     }
