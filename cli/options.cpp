@@ -1,6 +1,7 @@
 #include "options.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "did_you_mean.hpp"
 #include "errors.hpp"
+#include "help_zh.hpp"
 #include "text_util.hpp"
 
 namespace icp::cli {
@@ -45,7 +47,11 @@ po::options_description visible_options() {
        "can apply, what to prepare, what to ask (with --format json: the keys summary and questions)")            //
       ("verbose,v", "the report also shows each step's rule id, pipeline step and basis (as the JSON has them)")  //
       ("version,V", "print the version and the lexicon's hash and size")                                          //
-      ("help,h", "print this help");
+      ("help", "print this help (in Chinese under --lang zh or a zh_* locale)")                                   //
+      ("short-help,h", "print the short help: usage, common options, examples")                                   //
+      ("completion", po::value<std::string>()->value_name("bash"),
+       "print a bash completion script (source it, or install it as "
+       "share/bash-completion/completions/icp-classify)");
   return options;
 }
 
@@ -115,6 +121,24 @@ bool looks_like_file_name(const std::string& arg) {
   return false;
 }
 
+Lang locale_lang() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value && *value) return std::string_view(value).starts_with("zh") ? Lang::zh : Lang::en;
+  }
+  return Lang::en;
+}
+
+// "batch" for "bach": a mistyped command before its file, which would
+// otherwise be "expected one TEXT argument, got 2".
+std::string command_suggestion(const std::string& typed) {
+  if (typed.empty() || typed.size() > 12 ||
+      std::any_of(typed.begin(), typed.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80 || c == ' '; }))
+    return {};
+  const std::vector<std::string> commands = {"batch", "eval", "help"};
+  return closest(lower_ascii(typed), commands);
+}
+
 }  // namespace
 
 CommandLine parse_command_line(int argc, char** argv) {
@@ -145,8 +169,18 @@ CommandLine parse_command_line(int argc, char** argv) {
   if (vm.count("save-facts")) cmd.save_facts = vm["save-facts"].as<std::string>();
   if (!cmd.save_facts.empty() && !cmd.ask) throw UsageError("--save-facts saves the answers of --ask: add --ask");
 
-  if (vm.count("help")) {
+  // The help's language: --lang when given, otherwise the locale (LC_ALL,
+  // LC_MESSAGES, LANG as POSIX orders them); English when none says zh.
+  cmd.help_lang = vm["lang"].defaulted() ? locale_lang() : cmd.lang;
+  if (vm.count("completion")) {
+    if (lower_ascii(vm["completion"].as<std::string>()) != "bash")
+      throw UsageError("--completion: only bash is supported");
+    cmd.mode = Mode::completion;
+    return cmd;
+  }
+  if (vm.count("help") || vm.count("short-help")) {
     cmd.mode = Mode::help;
+    cmd.help_full = vm.count("help") > 0;
     return cmd;
   }
   if (vm.count("version")) {
@@ -193,11 +227,15 @@ CommandLine parse_command_line(int argc, char** argv) {
     if (args.size() != 2) throw UsageError("eval takes exactly one CASES.tsv file");
     cmd.mode = Mode::eval;
     cmd.cases_file = args[1];
+  } else if (args.size() > 1 && !command_suggestion(args[0]).empty()) {
+    throw UsageError("unknown command '" + for_message(args[0]) + "'; did you mean '" + command_suggestion(args[0]) +
+                     "'?");
   } else if (args.size() > 1) {
     throw UsageError("expected one TEXT argument, got " + std::to_string(args.size()) +
                      " (quote the description, or pass it on standard input)");
   } else if (args.size() == 1 && args[0] == "help") {
-    cmd.mode = Mode::help;                          // "icp-classify help" is a request, not a description
+    cmd.mode = Mode::help;  // "icp-classify help" is a request, not a description
+    cmd.help_full = true;
   } else if (args.size() == 1 && args[0] != "-") {  // "-": standard input, as the batch command reads it
     if (looks_like_file_name(args[0]))
       throw UsageError("'" + args[0] +
@@ -208,6 +246,32 @@ CommandLine parse_command_line(int argc, char** argv) {
     cmd.text = args[0];
   }
   return cmd;
+}
+
+namespace {
+
+std::string short_help_en() {
+  return "icp-classify — does a business need a Chinese ICP licence, an ICP filing, or neither?\n"
+         "\n"
+         "Usage:\n"
+         "  icp-classify [OPTIONS] \"TEXT\"            classify one description (usually Chinese)\n"
+         "  icp-classify [OPTIONS] -                 read the description from standard input\n"
+         "  icp-classify batch INPUT.csv [-o OUT]    classify every row of a CSV or TSV file\n"
+         "  icp-classify eval CASES.tsv              score the classifier on labelled cases\n"
+         "\n"
+         "Common options:\n"
+         "  -s, --summary        five to eight lines to forward: decision and why, what to obtain first,\n"
+         "                       whether the client can apply, what to prepare, what to ask\n"
+         "  --ask                ask the missing facts one by one (back, ?, skip, done)\n"
+         "  --save-facts FILE    with --ask: keep the answers for --facts (also on Ctrl-C)\n"
+         "  --fact NAME=VALUE    a company fact, e.g. registered_capital=500万 (repeatable)\n"
+         "  --facts FILE         company facts from a JSON file\n"
+         "  --lang zh|en         language of the report (default zh)\n"
+         "  --format text|json   report or JSON (batch: csv|jsonl)\n"
+         "  -v, --verbose        the report with rule ids and bases\n"
+         "  -V, --version        version and lexicon fingerprint\n"
+         "\n" +
+         help_examples_en() + "\nEvery option, the facts and the exit statuses: icp-classify --help\n";
 }
 
 // The facts --fact and --facts accept, with their aliases and forms.
@@ -222,7 +286,43 @@ std::string facts_help() {
   return out.str();
 }
 
-std::string help_text() {
+}  // namespace
+
+// Generated from the option tables, so that it never lags behind them.
+std::string completion_script() {
+  std::string options;
+  for (const po::options_description& table : {visible_options(), batch_options()})
+    for (const auto& option : table.options()) {
+      if (!option->long_name().empty()) options += " --" + option->long_name();
+      const std::string shorter = option->canonical_display_name(po::command_line_style::allow_dash_for_short);
+      if (shorter.size() == 2 && shorter[0] == '-') options += " " + shorter;
+    }
+  return "# bash completion for icp-classify (generated by icp-classify --completion bash)\n"
+         "_icp_classify() {\n"
+         "  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
+         "  case $prev in\n"
+         "    --lang) COMPREPLY=($(compgen -W 'zh en' -- \"$cur\")); return ;;\n"
+         "    --format) COMPREPLY=($(compgen -W 'text json csv jsonl' -- \"$cur\")); return ;;\n"
+         "    --encoding) COMPREPLY=($(compgen -W 'auto utf-8 gb18030' -- \"$cur\")); return ;;\n"
+         "    --completion) COMPREPLY=($(compgen -W 'bash' -- \"$cur\")); return ;;\n"
+         "    -o|--output|--facts|--save-facts|--user-lexicon) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
+         "    --lexicon) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n"
+         "    batch|eval) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
+         "  esac\n"
+         "  if [[ $cur == -* ]]; then\n"
+         "    COMPREPLY=($(compgen -W '" +
+         options.substr(1) +
+         "' -- \"$cur\"))\n"
+         "  elif [[ $COMP_CWORD == 1 ]]; then\n"
+         "    COMPREPLY=($(compgen -W 'batch eval help' -- \"$cur\"))\n"
+         "  fi\n"
+         "}\n"
+         "complete -o default -F _icp_classify icp-classify\n";
+}
+
+std::string help_text(Lang lang, bool full) {
+  if (lang == Lang::zh) return help_zh(full);
+  if (!full) return short_help_en();
   std::ostringstream out;
   out << "icp-classify — does a business need a Chinese ICP licence, an ICP filing, or neither?\n"
          "\n"
@@ -238,6 +338,7 @@ std::string help_text() {
          "                                       the input columns unchanged, then icp_decision,\n"
          "                                       icp_categories, icp_news_permit, icp_preapprovals,\n"
          "                                       icp_foreign_investment, icp_confidence, icp_reason,\n"
+         "                                       icp_ready, icp_unmet, icp_summary, icp_questions,\n"
          "                                       icp_error; --format jsonl: one JSON object per row.\n"
          "                                       Rows with an empty, undecodable or oversized (over 1 MiB)\n"
          "                                       description come out with icp_error set.\n"
@@ -257,9 +358,12 @@ std::string help_text() {
          "  3  internal error (a bug; please report it)\n"
          "  4  I/O error: the output (or a file) cannot be written or created — disk full, broken pipe,\n"
          "     closed standard output, permission denied, read-only file system, symbolic link loop, EIO\n"
-         "  130  batch only: interrupted (SIGINT, SIGTERM, SIGHUP, SIGQUIT); an output file is left untouched\n"
+         "  130  interrupted (SIGINT, SIGTERM, SIGHUP, SIGQUIT): batch leaves an output file untouched; --ask\n"
+         "       saves the answers so far with --save-facts\n"
          "Batch: an unterminated quote stops with exit 2 naming its line, after writing every row before it\n"
-         "(to OUTPUT.partial when OUTPUT is a file, which is then left untouched).\n";
+         "(to OUTPUT.partial when OUTPUT is a file, which is then left untouched).\n"
+         "\n"
+      << help_examples_en();
   return out.str();
 }
 

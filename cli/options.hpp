@@ -18,6 +18,7 @@ enum class Mode {
   batch,     // icp-classify batch INPUT [-o OUTPUT] [OPTIONS]
   help,
   version,
+  completion,  // --completion bash
 };
 
 enum class Format { text, json };
@@ -36,13 +37,19 @@ struct CommandLine {
   bool summary = false;             // --summary: the short report (and summary/questions in JSON)
   bool verbose = false;             // --verbose: rule ids and bases in the text report
   BatchOptions batch;               // batch
+  Lang help_lang = Lang::en;        // --lang if given, else the locale
+  bool help_full = true;            // --help (true) or -h (false)
 };
 
 // Throws UsageError (or a boost::program_options::error) when the command
 // line is wrong.
 CommandLine parse_command_line(int argc, char** argv);
 
-// The --help text: usage, every option, every exit status.
-std::string help_text();
+// The help: full (--help, `icp-classify help`: usage, every option, the facts,
+// every exit status, examples) or short (-h), in Chinese or English.
+std::string help_text(Lang lang = Lang::en, bool full = true);
+
+// --completion bash: a completion script built from the option tables.
+std::string completion_script();
 
 }  // namespace icp::cli

@@ -146,7 +146,10 @@ int dispatch(int argc, char** argv, std::istream& in, std::ostream& out, std::os
   const CommandLine cmd = parse_command_line(argc, argv);
   switch (cmd.mode) {
     case Mode::help:
-      out << help_text();
+      out << help_text(cmd.help_lang, cmd.help_full);
+      return kOk;
+    case Mode::completion:
+      out << completion_script();
       return kOk;
     case Mode::version: {
       const icp::Classifier classifier(cmd.classifier);

@@ -46,6 +46,12 @@ done
 [[ -x $PREFIX/bin/icp-classify ]] || fail "bin/icp-classify not installed"
 [[ $("$PREFIX/bin/icp-classify" --format json --text 论坛靠广告盈利) == *'"decision":"license"'* ]] ||
   fail "the installed icp-classify does not answer"
+for f in share/man/man1/icp-classify.1 share/man/zh_CN/man1/icp-classify.1 share/bash-completion/completions/icp-classify; do
+  [[ -s $PREFIX/$f ]] || fail "$f not installed"
+done
+man -l "$PREFIX/share/man/man1/icp-classify.1" 2>/dev/null | grep -q -- '--summary' || grep -q -- '--summary' "$PREFIX/share/man/man1/icp-classify.1" ||
+  fail "the man page lacks --summary"
+bash -n "$PREFIX/share/bash-completion/completions/icp-classify" || fail "the completion script is not valid bash"
 if grep -rlE 'unicode/|boost/' "$PREFIX/include"; then fail "public headers include ICU or Boost"; fi
 hidden=$(nm -DC --defined-only "$LIBDIR/libicp_classifier.so" | awk '{$1=$2=""; print}' |
   grep -vE '^ *(icp::|icp_|typeinfo for icp::|typeinfo name for icp::|vtable for icp::)' || true)
