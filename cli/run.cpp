@@ -19,6 +19,7 @@
 
 #include "ask.hpp"
 #include "batch/batch_command.hpp"
+#include "batch/json_text.hpp"
 #include "errors.hpp"
 #include "eval.hpp"
 #include "facts_input.hpp"
@@ -107,14 +108,25 @@ int classify(const CommandLine& cmd, std::istream& in, std::ostream& out, std::o
     decision = classifier.classify(text, facts);
   }
   if (cmd.format == Format::json) {
-    auto object = decision_json(decision, cmd.lang, meta_of(classifier));
-    if (cmd.summary) {
-      object["summary"] = summary_text(decision, cmd.lang);
-      boost::json::array questions;
-      for (auto& q : open_questions(decision, cmd.lang)) questions.emplace_back(q);
-      object["questions"] = std::move(questions);
+    // The same writer as the batch's JSON lines: one layout, one number format.
+    std::string json;
+    {
+      batch::JsonText w(json);
+      write_decision_json(w, decision, cmd.lang, meta_of(classifier));
+      w.finish();
     }
-    out << boost::json::serialize(object) << '\n';
+    if (cmd.summary) {
+      json.pop_back();  // the closing brace: two keys follow
+      json += ',';
+      batch::JsonText w(json);
+      w.key("summary").string(summary_text(decision, cmd.lang));
+      w.key("questions").begin_array();
+      for (const auto& q : open_questions(decision, cmd.lang)) w.string(q);
+      w.end_array();
+      w.finish();
+      json += '}';
+    }
+    out << json << '\n';
   } else if (cmd.summary) {
     out << summary_text(decision, cmd.lang);
   } else {

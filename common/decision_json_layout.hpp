@@ -73,7 +73,9 @@ void write_decision_json(Writer& w, const icp::Decision& d, std::string_view lan
   w.end_array();
   w.key("foreign_investment").boolean(d.foreign_investment);
   w.key("planned").boolean(d.planned);
-  w.key("confidence").number(std::isfinite(d.confidence) ? std::clamp(d.confidence, 0.0, 1.0) : 0.0);
+  // Two decimals, as the batch's icp_confidence and the report's percent show it.
+  w.key("confidence")
+      .number(std::isfinite(d.confidence) ? std::round(std::clamp(d.confidence, 0.0, 1.0) * 100) / 100 : 0.0);
   w.key("evidence");
   spans(d.evidence);
   // Only when the list was cut, so that ordinary outputs keep their layout.

@@ -1,9 +1,7 @@
 #include "batch/json_text.hpp"
 
 #include <charconv>
-
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
+#include <cmath>
 
 #include "batch/byte_scan.hpp"
 #include "utf8_scan.hpp"
@@ -77,10 +75,12 @@ void JsonText::uint64(std::uint64_t n) {
 }
 
 void JsonText::number(double d) {
-  // Boost.JSON's own shortest form ("8.200000000000001E-1"): one number a
-  // row, not worth a copy of its algorithm.
-  const std::string text = boost::json::serialize(boost::json::value(d));
-  literal(text.data(), text.size());
+  // The shortest form that reads back as the same double ("0.82", "1",
+  // "1e-300"), as people write numbers; Boost.JSON would write "8.2E-1".
+  if (!std::isfinite(d)) return null();
+  char text[32];
+  const auto end = std::to_chars(text, text + sizeof text, d).ptr;
+  literal(text, static_cast<std::size_t>(end - text));
 }
 
 }  // namespace icp::cli::batch

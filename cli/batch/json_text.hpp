@@ -1,7 +1,8 @@
 // JSON written straight into a string, byte for byte what Boost.JSON's
 // serialize() makes of the same values: compact, keys in the order given,
 // strings with only ", \ and control characters escaped (\b \t \n \f \r or
-// \u00xx), integers in decimal, doubles by Boost.JSON itself. In --format
+// \u00xx), integers in decimal — and doubles in their shortest form (0.82,
+// not Boost.JSON's 8.2E-1), the one number format of every output. In --format
 // jsonl a row is about 12 KB of JSON; building Boost.JSON values first and
 // serializing them cost most of the batch's time.
 #pragma once

@@ -3,6 +3,7 @@
 // bytes, numbers, nesting, and whole decisions through write_decision_json().
 #include <doctest/doctest.h>
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <cstdint>
 #include <limits>
@@ -81,10 +82,16 @@ TEST_CASE("JsonText structure and numbers match Boost.JSON") {
   w.key("raw").string_as_is("\xFF\"");
   w.end_object();
   w.finish();
-  CHECK(out == json::serialize(o));
+  // The raw string is not valid UTF-8, so it is compared as bytes.
+  const std::string raw = ",\"raw\":" + json::serialize(o["raw"]) + "}";
+  REQUIRE(out.ends_with(raw));
+  o.erase("raw");
+  o["list"].as_array()[0] = 1;  // the double 1.0 is written "1", which reads back as an integer
+  CHECK(json::parse(out.substr(0, out.size() - raw.size()) + "}") == json::value(o));
+  CHECK(out.find("[1,0.82,1e-300,0.30000000000000004,true") != std::string::npos);  // as people write numbers
 }
 
-TEST_CASE("write_decision_json: JsonText writes what decision_json() serializes to") {
+TEST_CASE("write_decision_json: JsonText writes the values decision_json() holds") {
   const icp::Classifier classifier;
   const icp::cli::ReportMeta meta{"1.2.3", "abc"};
   const char* texts[] = {
@@ -101,6 +108,6 @@ TEST_CASE("write_decision_json: JsonText writes what decision_json() serializes 
       JsonText w(out);
       icp::cli::write_decision_json(w, d, lang, meta);
       w.finish();
-      CHECK(out == json::serialize(icp::cli::decision_json(d, lang, meta)));
+      CHECK(json::parse(out) == json::value(icp::cli::decision_json(d, lang, meta)));
     }
 }
