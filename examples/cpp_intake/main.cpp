@@ -1,5 +1,6 @@
 #include <icp/classifier.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <iostream>
 
@@ -13,6 +14,6 @@ int main(int argc, char** argv) {  // cpp_intake [FILE]: one description a line,
     const icp::Decision d = classifier.classify(line);
     std::cout << id << '\t' << icp::to_string(d.decision) << "\tB25:";
     for (int category : d.categories) std::cout << ' ' << category;
-    std::cout << '\t' << d.confidence << '\n';
+    std::cout << '\t' << std::round(d.confidence * 100) / 100 << '\n';  // two decimals, as the JSON has it
   }
 }

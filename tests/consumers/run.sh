@@ -82,6 +82,16 @@ cmake --build "$WORK/cpp-static" -j"$JOBS" >/dev/null
 run_intake cpp-static "$WORK/cpp-static/cpp_intake"
 cmp "$WORK/cpp-static.out" "$WORK/cpp-shared.out" || fail "static and shared builds disagree"
 
+step "examples/c_intake: a C program built through pkg-config, run without LD_LIBRARY_PATH"
+rm -f examples/c_intake/c_intake
+cp -r examples/c_intake "$WORK/c_intake"
+PKG_CONFIG_PATH=$LIBDIR/pkgconfig make -s -C "$WORK/c_intake" >/dev/null || fail "the C example does not build"
+env -u LD_LIBRARY_PATH "$WORK/c_intake/c_intake" <"$INPUT" >"$WORK/c.out" || fail "the C example does not run"
+env -u LD_LIBRARY_PATH "$WORK/c_intake/c_intake" "$INPUT" >"$WORK/c.file.out"
+cmp "$WORK/c.file.out" "$WORK/c.out" || fail "c_intake: FILE and stdin give different output"
+head -n 3 "$WORK/c.out"
+diff "$WORK/c.out" "$WORK/cpp-shared.out" || fail "C (C API) and C++ answers differ"
+
 step "examples/python_ctypes/intake.py over the installed shared library"
 python3 examples/python_ctypes/intake.py "$LIBDIR/libicp_classifier.so" <"$INPUT" >"$WORK/python.out"
 ICP_CLASSIFIER_LIB=$LIBDIR/libicp_classifier.so python3 examples/python_ctypes/intake.py <"$INPUT" >"$WORK/python.env.out"
