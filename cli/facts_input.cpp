@@ -52,13 +52,17 @@ void read_file(icp::Facts& facts, const std::string& path) {
   const boost::json::value root = boost::json::parse(text, error);
   if (error) throw InputError(path + ": not valid JSON (" + error.message() + ")");
   if (!root.is_object()) throw InputError(path + ": expected a JSON object of fact names and values");
-  for (const auto& [key, value] : root.as_object()) {
+  set_facts_from_json(facts, root.as_object());
+}
+
+}  // namespace
+
+void set_facts_from_json(icp::Facts& facts, const boost::json::object& object) {
+  for (const auto& [key, value] : object) {
     const std::string name(key);
     icp::set_fact(facts, name, as_text(name, value));
   }
 }
-
-}  // namespace
 
 icp::Facts read_facts(const std::vector<std::string>& assignments, const std::string& facts_file) {
   icp::Facts facts;

@@ -48,7 +48,10 @@ po::options_description visible_options() {
       ("verbose,v", "the report also shows each step's rule id, pipeline step and basis (as the JSON has them)")  //
       ("version,V", "print the version and the lexicon's hash and size")                                          //
       ("help", "print this help (in Chinese under --lang zh or a zh_* locale)")                                   //
-      ("short-help,h", "print the short help: usage, common options, examples")                                   //
+      ("listen", po::value<std::string>()->value_name("HOST:PORT"),
+       "serve: the address to listen on (default 127.0.0.1:8080, loopback only; 0.0.0.0:PORT opens it to the "
+       "network, with no authentication: see the README)")                       //
+      ("short-help,h", "print the short help: usage, common options, examples")  //
       ("completion", po::value<std::string>()->value_name("bash"),
        "print a bash completion script (source it, or install it as "
        "share/bash-completion/completions/icp-classify)");
@@ -71,11 +74,12 @@ po::options_description batch_options() {
       ("no-header", "the first record is data, not a header (no header is written either)")  //
       ("delimiter,d", po::value<std::string>()->value_name("CHAR"),
        "the field separator: , ; | or tab (default: tab for a .tsv file, otherwise a comma); the output "
-       "is CSV")                                                                                           //
-      ("encoding", po::value<std::string>()->default_value("auto")->value_name("auto|utf-8|gb18030"),      //
-       "input encoding; auto: a UTF-8 BOM or valid UTF-8 means UTF-8, otherwise GB18030/GBK")              //
-      ("excel", "start the output with a UTF-8 BOM so that Excel reads it right")                          //
-      ("jobs,j", po::value<unsigned>()->value_name("N"), "worker threads (default: the number of cores)")  //
+       "is CSV")                                                                                       //
+      ("encoding", po::value<std::string>()->default_value("auto")->value_name("auto|utf-8|gb18030"),  //
+       "input encoding; auto: a UTF-8 BOM or valid UTF-8 means UTF-8, otherwise GB18030/GBK")          //
+      ("excel", "start the output with a UTF-8 BOM so that Excel reads it right")                      //
+      ("jobs,j", po::value<unsigned>()->value_name("N"),
+       "worker threads (default: the number of cores; also serve)")  //
       ("quiet,q", "no progress line and no summary on standard error");
   return options;
 }
@@ -135,7 +139,7 @@ std::string command_suggestion(const std::string& typed) {
   if (typed.empty() || typed.size() > 12 ||
       std::any_of(typed.begin(), typed.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80 || c == ' '; }))
     return {};
-  const std::vector<std::string> commands = {"batch", "eval", "help"};
+  const std::vector<std::string> commands = {"batch", "eval", "help", "serve"};
   return closest(lower_ascii(typed), commands);
 }
 
@@ -196,6 +200,20 @@ CommandLine parse_command_line(int argc, char** argv) {
     throw UsageError("--text and another argument ('" + for_message(args[0]) +
                      "'): give the description once, with --text or as TEXT");
   const bool batch = !text_option && !args.empty() && args[0] == "batch";
+  const bool serve = !text_option && !args.empty() && args[0] == "serve";
+  if (!serve && vm.count("listen")) throw UsageError("--listen is for the serve command");
+  if (serve) {
+    if (args.size() != 1) throw UsageError("serve takes no arguments (its options: --listen, --jobs, --lexicon)");
+    cmd.mode = Mode::serve;
+    if (vm.count("listen")) serve::parse_listen(vm["listen"].as<std::string>(), cmd.serve);
+    if (vm.count("jobs")) {
+      cmd.serve.threads = vm["jobs"].as<unsigned>();
+      if (cmd.serve.threads == 0 || cmd.serve.threads > 1024) throw UsageError("--jobs must be between 1 and 1024");
+    }
+    for (const char* option : {"column", "no-header", "excel", "quiet", "force", "delimiter", "ask", "summary", "text"})
+      if (vm.count(option)) throw UsageError(std::string("--") + option + " is not for the serve command");
+    return cmd;
+  }
   if (!batch) {
     cmd.format = parse_format(format);
     for (const char* option : {"column", "no-header", "excel", "jobs", "quiet", "force", "delimiter"})
@@ -333,6 +351,9 @@ std::string help_text(Lang lang, bool full) {
          "                                       score the classifier on a TSV of cases (columns id, text,\n"
          "                                       decision, categories, news_permit, preapprovals, foreign,\n"
          "                                       certain, note; found by header name)\n"
+         "  icp-classify serve [--listen HOST:PORT] [--jobs N]\n"
+         "                                       the HTTP JSON API (POST /v1/classify, GET /v1/version,\n"
+         "                                       /healthz, /v1/openapi.json) with one loaded classifier\n"
          "  icp-classify batch INPUT.csv [-o OUTPUT] [OPTIONS]\n"
          "                                       classify every row of a CSV file (- for standard input):\n"
          "                                       the input columns unchanged, then icp_decision,\n"

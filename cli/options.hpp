@@ -8,6 +8,7 @@
 
 #include "batch/batch_command.hpp"
 #include "icp/classifier.hpp"
+#include "serve/server.hpp"
 #include "text_util.hpp"
 
 namespace icp::cli {
@@ -19,6 +20,7 @@ enum class Mode {
   help,
   version,
   completion,  // --completion bash
+  serve,       // icp-classify serve [--listen HOST:PORT] [--jobs N]
 };
 
 enum class Format { text, json };
@@ -37,6 +39,7 @@ struct CommandLine {
   bool summary = false;             // --summary: the short report (and summary/questions in JSON)
   bool verbose = false;             // --verbose: rule ids and bases in the text report
   BatchOptions batch;               // batch
+  serve::ServeOptions serve;        // serve
   Lang help_lang = Lang::en;        // --lang if given, else the locale
   bool help_full = true;            // --help (true) or -h (false)
 };

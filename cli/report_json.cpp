@@ -7,6 +7,10 @@
 #include <boost/json/string.hpp>
 #include <boost/json/value.hpp>
 
+#include "batch/json_text.hpp"
+#include "questions.hpp"
+#include "summary.hpp"
+
 namespace icp::cli {
 namespace json = boost::json;
 namespace {
@@ -55,6 +59,27 @@ json::object decision_json(const icp::Decision& d, Lang lang, const ReportMeta& 
   ValueBuilder builder;
   write_decision_json(builder, d, lang, meta);
   return std::move(builder.result().get_object());
+}
+
+std::string decision_json_text(const icp::Decision& decision, Lang lang, const ReportMeta& meta, bool with_summary) {
+  std::string json;
+  {
+    batch::JsonText w(json);
+    write_decision_json(w, decision, lang, meta);
+    w.finish();
+  }
+  if (with_summary) {
+    json.pop_back();  // the closing brace: two keys follow
+    json += ',';
+    batch::JsonText w(json);
+    w.key("summary").string(summary_text(decision, lang));
+    w.key("questions").begin_array();
+    for (const auto& q : open_questions(decision, lang)) w.string(q);
+    w.end_array();
+    w.finish();
+    json += '}';
+  }
+  return json;
 }
 
 }  // namespace icp::cli

@@ -31,4 +31,9 @@ void write_decision_json(Writer& w, const icp::Decision& d, Lang lang, const Rep
   common::write_decision_json(w, d, lang == Lang::zh ? "zh" : "en", meta.version, meta.lexicon_hash);
 }
 
+// The one JSON text of a decision that the command (--format json), the
+// server (POST /v1/classify) and the batch's lines share: compact, confidence
+// with two decimals; with_summary adds the keys summary and questions.
+std::string decision_json_text(const icp::Decision& decision, Lang lang, const ReportMeta& meta, bool with_summary);
+
 }  // namespace icp::cli

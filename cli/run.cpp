@@ -19,7 +19,6 @@
 
 #include "ask.hpp"
 #include "batch/batch_command.hpp"
-#include "batch/json_text.hpp"
 #include "errors.hpp"
 #include "eval.hpp"
 #include "facts_input.hpp"
@@ -29,6 +28,8 @@
 #include "questions.hpp"
 #include "report_json.hpp"
 #include "report_text.hpp"
+#include "serve/api.hpp"
+#include "serve/server.hpp"
 #include "summary.hpp"
 #include "text_util.hpp"
 
@@ -108,25 +109,7 @@ int classify(const CommandLine& cmd, std::istream& in, std::ostream& out, std::o
     decision = classifier.classify(text, facts);
   }
   if (cmd.format == Format::json) {
-    // The same writer as the batch's JSON lines: one layout, one number format.
-    std::string json;
-    {
-      batch::JsonText w(json);
-      write_decision_json(w, decision, cmd.lang, meta_of(classifier));
-      w.finish();
-    }
-    if (cmd.summary) {
-      json.pop_back();  // the closing brace: two keys follow
-      json += ',';
-      batch::JsonText w(json);
-      w.key("summary").string(summary_text(decision, cmd.lang));
-      w.key("questions").begin_array();
-      for (const auto& q : open_questions(decision, cmd.lang)) w.string(q);
-      w.end_array();
-      w.finish();
-      json += '}';
-    }
-    out << json << '\n';
+    out << decision_json_text(decision, cmd.lang, meta_of(classifier), cmd.summary) << '\n';
   } else if (cmd.summary) {
     out << summary_text(decision, cmd.lang);
   } else {
@@ -160,6 +143,11 @@ int dispatch(int argc, char** argv, std::istream& in, std::ostream& out, std::os
     case Mode::help:
       out << help_text(cmd.help_lang, cmd.help_full);
       return kOk;
+    case Mode::serve: {
+      const icp::Classifier classifier(cmd.classifier);
+      const serve::Api api(classifier, meta_of(classifier));
+      return serve::serve(api, cmd.serve, err);
+    }
     case Mode::completion:
       out << completion_script();
       return kOk;

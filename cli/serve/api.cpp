@@ -1,0 +1,151 @@
+#include "serve/api.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include "facts_input.hpp"
+#include "icp/errors.hpp"
+#include "text_util.hpp"
+
+namespace icp::cli::serve {
+namespace json = boost::json;
+namespace {
+
+std::string_view path_of(std::string_view target) {
+  return target.substr(0, target.find('?'));
+}
+
+// "zh", "zh-CN", "EN" …; nullopt for anything else.
+std::optional<Lang> lang_of(std::string_view value) {
+  const std::string v = lower_ascii(std::string(value.substr(0, value.find_first_of("-_"))));
+  if (v == "zh") return Lang::zh;
+  if (v == "en") return Lang::en;
+  return std::nullopt;
+}
+
+// JSON, or what curl -d and a browser's plain fetch send by default: the body
+// decides. Uploads (multipart, CSV) are refused with 415.
+bool is_json_type(std::string_view content_type) {
+  std::string type = lower_ascii(std::string(content_type.substr(0, content_type.find(';'))));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  return type.empty() || type == "application/json" || type == "text/json" || type == "text/plain" ||
+         type == "application/x-www-form-urlencoded";
+}
+
+ApiResponse json_body(std::string body) {
+  ApiResponse r;
+  r.body = std::move(body);
+  return r;
+}
+
+ApiResponse method_not_allowed(std::string_view allow) {
+  ApiResponse r = api_error(405, "method_not_allowed", "this path takes " + std::string(allow));
+  r.allow = allow;
+  return r;
+}
+
+// The API described for clients and generators (OpenAPI 3.0).
+const char* const kOpenApi = R"({"openapi":"3.0.3",
+"info":{"title":"icp-classify","description":"Does a business need a Chinese ICP licence, an ICP filing, or neither? Every answer with its evidence and legal basis.","version":"1"},
+"paths":{
+"/v1/classify":{"post":{"summary":"Classify one description","requestBody":{"required":true,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/ClassifyRequest"}}}},
+ "responses":{"200":{"description":"The decision: exactly the JSON of icp-classify --format json","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Decision"}}}},
+  "400":{"$ref":"#/components/responses/Error"},"413":{"$ref":"#/components/responses/Error"},"415":{"$ref":"#/components/responses/Error"},"422":{"$ref":"#/components/responses/Error"}}}},
+"/v1/version":{"get":{"summary":"Program version and lexicon fingerprint","responses":{"200":{"description":"version","content":{"application/json":{"schema":{"type":"object","properties":{"version":{"type":"string"},"lexicon_hash":{"type":"string"},"phrases":{"type":"integer"}}}}}}}}},
+"/healthz":{"get":{"summary":"Liveness","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"object","properties":{"status":{"type":"string","enum":["ok"]}}}}}}}}},
+"/v1/openapi.json":{"get":{"summary":"This description","responses":{"200":{"description":"OpenAPI 3 document"}}}}},
+"components":{
+"schemas":{
+ "ClassifyRequest":{"type":"object","required":["text"],"properties":{
+  "text":{"type":"string","description":"the business's own description, usually Chinese; at most 1 MiB of UTF-8"},
+  "facts":{"type":"object","description":"company facts as --facts reads them, e.g. {\"registered_capital\":\"500万\",\"charges_users\":false}","additionalProperties":true},
+  "lang":{"type":"string","enum":["zh","en"],"default":"zh","description":"language of reasons, notes and questions"},
+  "summary":{"type":"boolean","default":false,"description":"add the keys summary (the --summary text) and questions"}}},
+ "Decision":{"type":"object","description":"decision (license|filing|neither), categories, news_permit, preapprovals, preapproval_details, foreign_investment, planned, confidence, evidence (begin/end in UTF-8 bytes, begin_char/end_char in code points), trace, missing_facts, notes, facts, held_permits, readiness, materials, lang, version, lexicon_hash","additionalProperties":true},
+ "Error":{"type":"object","properties":{"error":{"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"}}}}}},
+"responses":{"Error":{"description":"an error","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Error"}}}}}}}
+)";
+
+}  // namespace
+
+ApiResponse api_error(int status, std::string_view code, std::string_view message) {
+  json::object inner;
+  inner["code"] = code;
+  inner["message"] = to_valid_utf8(message);
+  json::object outer;
+  outer["error"] = std::move(inner);
+  ApiResponse r;
+  r.status = status;
+  r.body = json::serialize(outer);
+  return r;
+}
+
+Api::Api(const icp::Classifier& classifier, ReportMeta meta) : classifier_(classifier), meta_(std::move(meta)) {}
+
+ApiResponse Api::handle(const ApiRequest& request) const {
+  const std::string_view path = path_of(request.target);
+  const bool get = request.method == "GET" || request.method == "HEAD";
+  if (path == "/healthz") return get ? json_body(R"({"status":"ok"})") : method_not_allowed("GET");
+  if (path == "/v1/version") {
+    if (!get) return method_not_allowed("GET");
+    json::object o;
+    o["version"] = meta_.version;
+    o["lexicon_hash"] = meta_.lexicon_hash;
+    o["phrases"] = classifier_.phrase_count();
+    return json_body(json::serialize(o));
+  }
+  if (path == "/v1/openapi.json") return get ? json_body(kOpenApi) : method_not_allowed("GET");
+  if (path == "/v1/classify") return request.method == "POST" ? classify(request) : method_not_allowed("POST");
+  return api_error(404, "not_found", "no such path: " + std::string(path.substr(0, 200)));
+}
+
+ApiResponse Api::classify(const ApiRequest& request) const {
+  if (!is_json_type(request.content_type))
+    return api_error(415, "unsupported_media_type", "send the request as application/json");
+  boost::system::error_code ec;
+  const json::value root = json::parse(request.body, ec);
+  if (ec) return api_error(400, "invalid_json", "the body is not valid JSON: " + ec.message());
+  if (!root.is_object()) return api_error(400, "invalid_request", "the body must be a JSON object with a \"text\"");
+  const json::object& o = root.as_object();
+  for (const auto& [key, value] : o)
+    if (key != "text" && key != "facts" && key != "lang" && key != "summary")
+      return api_error(
+          400, "invalid_request",
+          "unknown key \"" + std::string(key.substr(0, 100)) + "\" (the keys are text, facts, lang, summary)");
+  const json::value* text = o.if_contains("text");
+  if (!text || !text->is_string()) return api_error(400, "invalid_request", "\"text\" must be a string");
+  Lang lang = Lang::zh;
+  if (const json::value* l = o.if_contains("lang")) {
+    const auto parsed = l->is_string() ? lang_of(l->as_string()) : std::nullopt;
+    if (!parsed) return api_error(400, "invalid_request", "\"lang\" must be \"zh\" or \"en\"");
+    lang = *parsed;
+  }
+  bool summary = false;
+  if (const json::value* s = o.if_contains("summary")) {
+    if (!s->is_bool()) return api_error(400, "invalid_request", "\"summary\" must be true or false");
+    summary = s->as_bool();
+  }
+  icp::Facts facts;
+  if (const json::value* f = o.if_contains("facts")) {
+    if (!f->is_object())
+      return api_error(400, "invalid_request", "\"facts\" must be an object of fact names and values");
+    try {
+      set_facts_from_json(facts, f->as_object());
+    } catch (const icp::FactError& e) {
+      return api_error(422, "invalid_fact", e.what());
+    }
+  }
+  const std::string_view description = text->as_string();
+  if (is_blank(description))
+    return api_error(422, "empty_text",
+                     "no text to classify: it is empty or holds only whitespace, control or zero-width characters");
+  try {
+    return json_body(decision_json_text(classifier_.classify(description, facts), lang, meta_, summary));
+  } catch (const icp::TextTooLongError& e) {
+    return api_error(413, "text_too_long", e.what());
+  }
+}
+
+}  // namespace icp::cli::serve

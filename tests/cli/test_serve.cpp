@@ -1,0 +1,297 @@
+// icp-classify serve (issue 10): the real server on a random loopback port,
+// driven over plain sockets — every endpoint, every error status, the body
+// limit, keep-alive, a slow client beside a fast one, graceful shutdown with
+// a request in flight, and /v1/classify equal to --format json.
+#include <doctest/doctest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli_test_support.hpp"
+
+using namespace cli_test;
+
+namespace {
+
+// The server as a child process; its port read from the "listening on" line.
+class ServerProcess {
+ public:
+  explicit ServerProcess(std::vector<std::string> extra = {}) {
+    int err[2];
+    REQUIRE(pipe(err) == 0);
+    std::vector<std::string> args = {ICP_CLI_BINARY, "serve", "--listen", "127.0.0.1:0", "--jobs", "2"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    pid_ = fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      dup2(err[1], 2);
+      close(err[0]);
+      close(err[1]);
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    close(err[1]);
+    err_ = err[0];
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (log_.find("\n") == std::string::npos && std::chrono::steady_clock::now() < deadline) read_log(200);
+    const auto at = log_.find("127.0.0.1:");
+    REQUIRE_MESSAGE(at != std::string::npos, log_);
+    port_ = std::stoi(log_.substr(at + 10));
+  }
+  ~ServerProcess() {
+    if (!waited_) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    close(err_);
+  }
+  int port() const { return port_; }
+  void signal(int sig) { kill(pid_, sig); }
+  // The exit status, waiting at most 20 s (-1 if it had to be killed).
+  int wait() {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    int status = 0;
+    while (waitpid(pid_, &status, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        kill(pid_, SIGKILL);
+        waitpid(pid_, nullptr, 0);
+        waited_ = true;
+        return -1;
+      }
+      read_log(20);
+    }
+    waited_ = true;
+    read_log(0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  const std::string& log() const { return log_; }
+
+ private:
+  void read_log(int timeout_ms) {
+    pollfd p{err_, POLLIN, 0};
+    if (poll(&p, 1, timeout_ms) <= 0) return;
+    char buffer[4096];
+    const ssize_t n = read(err_, buffer, sizeof buffer);
+    if (n > 0) log_.append(buffer, static_cast<std::size_t>(n));
+  }
+  pid_t pid_ = -1;
+  int err_ = -1;
+  int port_ = 0;
+  bool waited_ = false;
+  std::string log_;
+};
+
+int connect_to(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  timeval timeout{20, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  return fd;
+}
+
+void send_all(int fd, const std::string& bytes) {
+  std::size_t sent = 0;
+  while (sent < bytes.size()) {
+    const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) return;  // the server may close early (413): the answer is read anyway
+    sent += static_cast<std::size_t>(n);
+  }
+}
+
+struct Reply {
+  int status = 0;
+  std::string headers;
+  std::string body;
+};
+
+// Reads one response (Content-Length framed) from `fd`.
+Reply read_reply(int fd) {
+  std::string data;
+  char buffer[65536];
+  std::size_t header_end;
+  while ((header_end = data.find("\r\n\r\n")) == std::string::npos) {
+    const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) return {};
+    data.append(buffer, static_cast<std::size_t>(n));
+  }
+  Reply r;
+  r.headers = data.substr(0, header_end + 2);
+  r.status = std::stoi(r.headers.substr(9, 3));
+  std::size_t length = 0;
+  if (const auto at = r.headers.find("Content-Length: "); at != std::string::npos)
+    length = std::stoul(r.headers.substr(at + 16));
+  r.body = data.substr(header_end + 4);
+  while (r.body.size() < length) {
+    const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    r.body.append(buffer, static_cast<std::size_t>(n));
+  }
+  return r;
+}
+
+std::string request(const std::string& method, const std::string& path, const std::string& body = "",
+                    const std::string& type = "application/json", bool keep_alive = false) {
+  std::string r = method + " " + path + " HTTP/1.1\r\nHost: test\r\n";
+  if (!type.empty()) r += "Content-Type: " + type + "\r\n";
+  if (!body.empty() || method == "POST") r += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  if (!keep_alive) r += "Connection: close\r\n";
+  return r + "\r\n" + body;
+}
+
+Reply call(int port, const std::string& method, const std::string& path, const std::string& body = "",
+           const std::string& type = "application/json") {
+  const int fd = connect_to(port);
+  send_all(fd, request(method, path, body, type));
+  Reply r = read_reply(fd);
+  close(fd);
+  return r;
+}
+
+std::string error_code(const Reply& r) {
+  return std::string(boost::json::parse(r.body).at("error").at("code").as_string());
+}
+
+std::string classify_body(const std::string& text, const std::string& extra = "") {
+  return "{\"text\":" + boost::json::serialize(boost::json::value(text)) + extra + "}";
+}
+
+}  // namespace
+
+TEST_CASE("serve: health, version, OpenAPI, and classify equal to --format json on the case tables") {
+  ServerProcess server;
+  const int port = server.port();
+  const Reply health = call(port, "GET", "/healthz");
+  CHECK(health.status == 200);
+  CHECK(health.body == R"({"status":"ok"})");
+  const Reply version = call(port, "GET", "/v1/version");
+  CHECK(version.status == 200);
+  const std::string cli_version = run_cli({"--version"}).out;  // "icp-classify 0.1.0\nlexicon HASH (N phrases)"
+  CHECK(cli_version.find(std::string(boost::json::parse(version.body).at("version").as_string())) == 13);
+  CHECK(cli_version.find(std::string(boost::json::parse(version.body).at("lexicon_hash").as_string())) !=
+        std::string::npos);
+  const Reply openapi = call(port, "GET", "/v1/openapi.json");
+  CHECK(openapi.status == 200);
+  CHECK(boost::json::parse(openapi.body).at("paths").as_object().contains("/v1/classify"));
+
+  // Every text of the case tables, through one keep-alive connection.
+  std::vector<std::string> texts;
+  for (const auto& entry : std::filesystem::directory_iterator(ICP_CASES_DIR)) {
+    std::ifstream in(entry.path());
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line))
+      if (!line.empty() && line[0] != '#')
+        texts.push_back(line.substr(line.find('\t') + 1, line.find('\t', line.find('\t') + 1) - line.find('\t') - 1));
+  }
+  REQUIRE(texts.size() > 100);
+  const int fd = connect_to(port);
+  int compared = 0;
+  for (std::size_t i = 0; i < texts.size(); i += 3) {
+    if (texts[i].empty()) continue;
+    const char* lang = i % 2 ? "en" : "zh";
+    send_all(fd, request("POST", "/v1/classify", classify_body(texts[i], std::string(",\"lang\":\"") + lang + "\""),
+                         "application/json", true));
+    const Reply r = read_reply(fd);
+    REQUIRE(r.status == 200);
+    CHECK(r.headers.find("Connection: close") == std::string::npos);
+    CHECK_MESSAGE(r.body + "\n" == run_cli({"--format", "json", "--lang", lang, "--text", texts[i]}).out, texts[i]);
+    ++compared;
+  }
+  close(fd);
+  CHECK(compared > 30);
+
+  // Facts and the summary, as --fact and --summary give them.
+  const Reply facts =
+      call(port, "POST", "/v1/classify",
+           classify_body("论坛靠广告盈利",
+                         R"(,"facts":{"registered_capital":"500万","charges_users":false},"summary":true)"));
+  CHECK(facts.status == 200);
+  CHECK(facts.body + "\n" == run_cli({"--format", "json", "--summary", "--fact", "registered_capital=500万", "--fact",
+                                      "charges_users=否", "论坛靠广告盈利"})
+                                 .out);
+}
+
+TEST_CASE("serve: errors are JSON with a fitting status") {
+  ServerProcess server;
+  const int port = server.port();
+  const Reply missing = call(port, "GET", "/nope");
+  CHECK(missing.status == 404);
+  CHECK(error_code(missing) == "not_found");
+  const Reply wrong = call(port, "GET", "/v1/classify");
+  CHECK(wrong.status == 405);
+  CHECK(wrong.headers.find("Allow: POST") != std::string::npos);
+  CHECK(error_code(call(port, "POST", "/v1/classify", "{not json")) == "invalid_json");
+  CHECK(call(port, "POST", "/v1/classify", "{not json").status == 400);
+  CHECK(error_code(call(port, "POST", "/v1/classify", R"({"txt":"x"})")) == "invalid_request");
+  CHECK(error_code(call(port, "POST", "/v1/classify", R"({"text":1})")) == "invalid_request");
+  CHECK(error_code(call(port, "POST", "/v1/classify", R"({"text":"x","lang":"fr"})")) == "invalid_request");
+  const Reply fact = call(port, "POST", "/v1/classify", R"({"text":"论坛","facts":{"registered_capital":"很多"}})");
+  CHECK(fact.status == 422);
+  CHECK(error_code(fact) == "invalid_fact");
+  CHECK(error_code(call(port, "POST", "/v1/classify", R"({"text":"  "})")) == "empty_text");
+  const Reply upload = call(port, "POST", "/v1/classify", "a,b\n", "multipart/form-data; boundary=x");
+  CHECK(upload.status == 415);
+  // Over the body limit: 413 at once, from the Content-Length.
+  const Reply big = call(port, "POST", "/v1/classify", std::string(9u << 20, 'x'));
+  CHECK(big.status == 413);
+  CHECK(error_code(big) == "body_too_large");
+  // A description over 1 MiB inside a body under the limit.
+  const Reply text = call(port, "POST", "/v1/classify", classify_body(std::string((1u << 20) + 10, 'a')));
+  CHECK(text.status == 413);
+  CHECK(error_code(text) == "text_too_long");
+  // Still serving after all that.
+  CHECK(call(port, "GET", "/healthz").status == 200);
+}
+
+TEST_CASE("serve: a slow client does not block another; SIGTERM lets a request in flight finish, exit 0") {
+  ServerProcess server;
+  const int port = server.port();
+  const int slow = connect_to(port);
+  send_all(slow, "POST /v1/classify HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\n{\"te");  // and then nothing
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 5; ++i) CHECK(call(port, "POST", "/v1/classify", classify_body("论坛靠广告盈利")).status == 200);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+
+  // A long description in flight when SIGTERM comes: it is still answered.
+  std::string text;
+  while (text.size() < 600'000) text += "我们做一个论坛，用户发帖讨论装修经验，平台靠广告盈利。";
+  const int busy = connect_to(port);
+  send_all(busy, request("POST", "/v1/classify", classify_body(text)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  server.signal(SIGTERM);
+  const Reply r = read_reply(busy);
+  CHECK(r.status == 200);
+  CHECK(r.body.find("\"decision\":\"license\"") == 1);
+  close(busy);
+  close(slow);
+  CHECK(server.wait() == 0);
+  CHECK(server.log().find("stopped (signal 15)") != std::string::npos);
+}
+
+TEST_CASE("serve: --listen is checked; --listen is for serve only") {
+  CHECK(run_cli({"serve", "--listen", "localhost:80x"}).code == 2);
+  CHECK(run_cli({"serve", "--listen", "nohost:8080"}).code == 2);
+  CHECK(run_cli({"serve", "--listen", "127.0.0.1:70000"}).code == 2);
+  CHECK(run_cli({"--listen", "127.0.0.1:8080", "论坛"}).code == 2);
+  CHECK(run_cli({"serve", "extra"}).code == 2);
+}
