@@ -3,6 +3,7 @@
 # Checks with dpkg-query first and only runs apt-get when something is missing,
 # so it is quick on a machine that already has everything.
 set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PACKAGES=(
   # build
@@ -13,7 +14,13 @@ PACKAGES=(
   doctest-dev clang clang-format libclang-rt-14-dev
   # scripts and examples
   python3
+  # browser tests of the intake page (icp-classify serve): Debian's chromium,
+  # a Chinese font, node and npm for playwright-core; wrk for the load benchmark
+  chromium fonts-wqy-microhei wrk
 )
+# Node and npm from Debian unless the machine has its own (a NodeSource or nvm
+# node ships npm, and Debian's npm package conflicts with it).
+command -v npm >/dev/null || PACKAGES+=(nodejs npm)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -21,8 +28,17 @@ for pkg in "${PACKAGES[@]}"; do
   [[ "$status" == installed ]] || missing+=("$pkg")
 done
 
+# playwright-core from npm (pinned in tests/browser/package-lock.json); it
+# drives /usr/bin/chromium and downloads no browser.
+npm_deps() {
+  if [[ ! -d tests/browser/node_modules/playwright-core ]]; then
+    (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  fi
+}
+
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#PACKAGES[@]} packages present"
+  npm_deps
   exit 0
 fi
 
@@ -39,3 +55,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+npm_deps

@@ -1,5 +1,7 @@
 #include "serve/api.hpp"
 
+#include <optional>
+
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -7,6 +9,7 @@
 
 #include "facts_input.hpp"
 #include "icp/errors.hpp"
+#include "serve/page_files.hpp"
 #include "text_util.hpp"
 
 namespace icp::cli::serve {
@@ -68,6 +71,29 @@ const char* const kOpenApi = R"({"openapi":"3.0.3",
 "responses":{"Error":{"description":"an error","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Error"}}}}}}}
 )";
 
+// Only this server's own files, no inline code: the page cannot be made to
+// run anything else, or be framed by another site.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+std::optional<ApiResponse> page_file(std::string_view path) {
+  if (path == "/" || path == "/index.html") path = "/index.html";
+  for (std::size_t i = 0; i < page::file_count; ++i) {
+    const page::File& f = page::files[i];
+    if (path.substr(1) != f.name) continue;
+    ApiResponse r;
+    const std::string_view name = f.name;
+    r.content_type = name.ends_with(".html")  ? "text/html; charset=utf-8"
+                     : name.ends_with(".css") ? "text/css; charset=utf-8"
+                                              : "text/javascript; charset=utf-8";
+    r.body.assign(reinterpret_cast<const char*>(f.data), f.size);
+    r.headers = {{"Content-Security-Policy", kContentSecurityPolicy}, {"Referrer-Policy", "no-referrer"}};
+    return r;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 ApiResponse api_error(int status, std::string_view code, std::string_view message) {
@@ -98,6 +124,7 @@ ApiResponse Api::handle(const ApiRequest& request) const {
   }
   if (path == "/v1/openapi.json") return get ? json_body(kOpenApi) : method_not_allowed("GET");
   if (path == "/v1/classify") return request.method == "POST" ? classify(request) : method_not_allowed("POST");
+  if (auto file = page_file(path)) return get ? std::move(*file) : method_not_allowed("GET");
   return api_error(404, "not_found", "no such path: " + std::string(path.substr(0, 200)));
 }
 

@@ -6,10 +6,13 @@
 //   GET  /v1/version         {"version", "lexicon_hash", "phrases"}
 //   POST /v1/classify        {"text", "facts"?, "lang"?, "summary"?} → the JSON of --format json
 //   GET  /v1/openapi.json    the OpenAPI 3 description of the above
+//   GET  /, /app.css, /app.js the intake page (embedded; a strict Content-Security-Policy)
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "icp/classifier.hpp"
 #include "report_json.hpp"
@@ -27,7 +30,8 @@ struct ApiResponse {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
-  std::string allow;  // for 405: the methods the path takes
+  std::string allow;                                         // for 405: the methods the path takes
+  std::vector<std::pair<std::string, std::string>> headers;  // more, e.g. the page's Content-Security-Policy
 };
 
 // A JSON error body: {"error":{"code":CODE,"message":MESSAGE}}.

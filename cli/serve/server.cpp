@@ -178,6 +178,7 @@ http::response<http::string_body> to_http(const ApiResponse& r, unsigned version
   response.set(http::field::cache_control, "no-store");
   response.set("X-Content-Type-Options", "nosniff");
   if (!r.allow.empty()) response.set(http::field::allow, r.allow);
+  for (const auto& [name, value] : r.headers) response.set(name, value);
   response.body() = r.body;
   response.prepare_payload();
   return response;
