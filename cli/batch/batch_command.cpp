@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "batch/batch_runner.hpp"
@@ -229,6 +230,12 @@ std::string encoding_hint(const Stats& s) {
 
 int run_batch(const BatchOptions& options, const icp::Options& classifier_options, Lang lang, std::istream& in,
               std::ostream& out, std::ostream& err) {
+  const icp::Classifier classifier(classifier_options);
+  return run_batch_on(options, classifier, lang, in, out, err, true);
+}
+
+int run_batch_on(const BatchOptions& options, const icp::Classifier& classifier, Lang lang, std::istream& in,
+                 std::ostream& out, std::ostream& err, bool handle_signals) {
   const auto start = std::chrono::steady_clock::now();
   RowSettings settings;
   settings.lang = lang;
@@ -246,7 +253,8 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
   const char delimiter = parse_delimiter(options);
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
-  InterruptGuard guard;
+  std::optional<InterruptGuard> guard;
+  if (handle_signals) guard.emplace();
   Input input(options.input, in);
   // The output is checked (not the input, not read-only, can be created) before any work.
   OutputPolicy policy;
@@ -277,7 +285,6 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
     settings.gb18030_fallback = false;  // records split on | are not GB18030
   }
 
-  const icp::Classifier classifier(classifier_options);
   settings.meta = {icp::version(), classifier.lexicon_hash()};
 
   // The header (or, without one, the first record: it sets the width).

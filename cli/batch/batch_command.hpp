@@ -12,7 +12,8 @@
 
 namespace icp {
 struct Options;
-}
+class Classifier;
+}  // namespace icp
 
 namespace icp::cli {
 
@@ -35,5 +36,11 @@ struct BatchOptions {
 // InputError / IoError.
 int run_batch(const BatchOptions& options, const icp::Options& classifier_options, Lang lang, std::istream& in,
               std::ostream& out, std::ostream& err);
+
+// The same with a classifier already loaded (the server's). With
+// handle_signals false no signal handler is installed: the caller stops a
+// run with batch::request_stop() (interrupt.hpp).
+int run_batch_on(const BatchOptions& options, const icp::Classifier& classifier, Lang lang, std::istream& in,
+                 std::ostream& out, std::ostream& err, bool handle_signals);
 
 }  // namespace icp::cli

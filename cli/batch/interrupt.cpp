@@ -38,6 +38,10 @@ InterruptGuard::~InterruptGuard() {
 bool interrupted() {
   return g_signal != 0;
 }
+void request_stop() {
+  g_signal = SIGTERM;
+}
+
 int interrupt_signal() {
   return g_signal;
 }

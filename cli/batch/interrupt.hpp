@@ -14,7 +14,10 @@ class InterruptGuard {
   InterruptGuard& operator=(const InterruptGuard&) = delete;
 };
 
-bool interrupted();  // a signal arrived since the guard was installed
+bool interrupted();  // a signal arrived since the guard was installed (or request_stop())
+// Stops a running batch as a signal would: for a caller that handles signals
+// itself (the server, on shutdown).
+void request_stop();
 int interrupt_signal();
 
 }  // namespace icp::cli::batch

@@ -1,12 +1,16 @@
 #include "serve/api.hpp"
 
+#include <cctype>
 #include <optional>
+#include <sstream>
 
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include "batch/batch_command.hpp"
+#include "errors.hpp"
 #include "facts_input.hpp"
 #include "icp/errors.hpp"
 #include "serve/page_files.hpp"
@@ -56,6 +60,16 @@ const char* const kOpenApi = R"({"openapi":"3.0.3",
 "/v1/classify":{"post":{"summary":"Classify one description","requestBody":{"required":true,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/ClassifyRequest"}}}},
  "responses":{"200":{"description":"The decision: exactly the JSON of icp-classify --format json","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Decision"}}}},
   "400":{"$ref":"#/components/responses/Error"},"413":{"$ref":"#/components/responses/Error"},"415":{"$ref":"#/components/responses/Error"},"422":{"$ref":"#/components/responses/Error"}}}},
+"/v1/batch":{"post":{"summary":"Classify every row of a CSV file, as icp-classify batch does","parameters":[
+  {"name":"column","in":"query","schema":{"type":"string"},"description":"the description column by name or 1-based index; repeat to join several"},
+  {"name":"encoding","in":"query","schema":{"type":"string","enum":["auto","utf-8","gb18030"]}},
+  {"name":"format","in":"query","schema":{"type":"string","enum":["csv","jsonl"]}},
+  {"name":"lang","in":"query","schema":{"type":"string","enum":["zh","en"]}},
+  {"name":"delimiter","in":"query","schema":{"type":"string"}},
+  {"name":"no_header","in":"query","schema":{"type":"boolean"}}],
+ "requestBody":{"required":true,"content":{"text/csv":{"schema":{"type":"string","format":"binary"}}}},
+ "responses":{"200":{"description":"the input rows in order with the icp_* columns (or JSON lines), as an attachment","content":{"text/csv":{},"application/x-ndjson":{}}},
+  "400":{"$ref":"#/components/responses/Error"},"413":{"$ref":"#/components/responses/Error"},"422":{"$ref":"#/components/responses/Error"}}}},
 "/v1/version":{"get":{"summary":"Program version and lexicon fingerprint","responses":{"200":{"description":"version","content":{"application/json":{"schema":{"type":"object","properties":{"version":{"type":"string"},"lexicon_hash":{"type":"string"},"phrases":{"type":"integer"}}}}}}}}},
 "/healthz":{"get":{"summary":"Liveness","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"object","properties":{"status":{"type":"string","enum":["ok"]}}}}}}}}},
 "/v1/openapi.json":{"get":{"summary":"This description","responses":{"200":{"description":"OpenAPI 3 document"}}}}},
@@ -124,8 +138,107 @@ ApiResponse Api::handle(const ApiRequest& request) const {
   }
   if (path == "/v1/openapi.json") return get ? json_body(kOpenApi) : method_not_allowed("GET");
   if (path == "/v1/classify") return request.method == "POST" ? classify(request) : method_not_allowed("POST");
+  if (path == "/v1/batch") return method_not_allowed("POST");  // a POST is read into a file by the server
   if (auto file = page_file(path)) return get ? std::move(*file) : method_not_allowed("GET");
   return api_error(404, "not_found", "no such path: " + std::string(path.substr(0, 200)));
+}
+
+namespace {
+
+// "%E7%AE%80%E4%BB%8B" → "简介"; "+" → " ".
+std::string url_decode(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> query_of(std::string_view target) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const auto q = target.find('?');
+  if (q == std::string_view::npos) return out;
+  std::string_view rest = target.substr(q + 1);
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    const auto eq = pair.find('=');
+    if (!pair.empty())
+      out.emplace_back(url_decode(pair.substr(0, eq)),
+                       eq == std::string_view::npos ? "" : url_decode(pair.substr(eq + 1)));
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+  }
+  return out;
+}
+
+BatchAnswer batch_error(int status, std::string_view code, std::string_view message) {
+  BatchAnswer a;
+  const ApiResponse r = api_error(status, code, message);
+  a.status = status;
+  a.content_type = r.content_type;
+  a.error_body = r.body;
+  return a;
+}
+
+}  // namespace
+
+BatchAnswer Api::batch(std::string_view target, const std::string& input, const std::string& output,
+                       unsigned threads) const {
+  BatchOptions options;
+  options.input = input;
+  options.output = output;
+  options.quiet = true;
+  options.jobs = threads;
+  options.force = true;
+  Lang lang = Lang::zh;
+  for (const auto& [key, value] : query_of(target)) {
+    if (key == "column") {
+      options.columns.push_back(value);
+    } else if (key == "encoding") {
+      options.encoding = value;
+    } else if (key == "format") {
+      options.format = lower_ascii(value);
+    } else if (key == "delimiter") {
+      options.delimiter = value;
+    } else if (key == "no_header") {
+      options.no_header = value.empty() || value == "1" || value == "true";
+    } else if (key == "lang") {
+      const auto parsed = lang_of(value);
+      if (!parsed) return batch_error(400, "invalid_request", "lang must be zh or en");
+      lang = *parsed;
+    } else {
+      return batch_error(400, "invalid_request",
+                         "unknown parameter '" + key.substr(0, 100) +
+                             "' (the parameters are column, encoding, format, delimiter, no_header, lang)");
+    }
+  }
+  std::istringstream no_input;
+  std::ostringstream ignored, messages;
+  try {
+    const int status = run_batch_on(options, classifier_, lang, no_input, ignored, messages, false);
+    if (status != 0 && status != 1)  // 1: some rows carry icp_error, which is an answer
+      return batch_error(503, "interrupted", "the server is stopping: the batch was not finished");
+  } catch (const UsageError& e) {
+    return batch_error(400, "invalid_request", e.what());
+  } catch (const InputError& e) {
+    return batch_error(422, "unreadable_input", e.what());
+  } catch (const IoError& e) {
+    return batch_error(500, "io_error", e.what());
+  } catch (const icp::FactError& e) {
+    return batch_error(422, "invalid_fact", e.what());
+  }
+  BatchAnswer a;
+  a.content_type = options.format == "jsonl" ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8";
+  a.filename = options.format == "jsonl" ? "icp-result.jsonl" : "icp-result.csv";
+  return a;
 }
 
 ApiResponse Api::classify(const ApiRequest& request) const {

@@ -5,10 +5,13 @@
 //   GET  /healthz            {"status":"ok"}
 //   GET  /v1/version         {"version", "lexicon_hash", "phrases"}
 //   POST /v1/classify        {"text", "facts"?, "lang"?, "summary"?} → the JSON of --format json
+//   POST /v1/batch?column=&encoding=&format=csv|jsonl&lang=&delimiter=&no_header=
+//                            a CSV upload → the batch command's output (server.cpp keeps both in files)
 //   GET  /v1/openapi.json    the OpenAPI 3 description of the above
 //   GET  /, /app.css, /app.js the intake page (embedded; a strict Content-Security-Policy)
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,11 +40,27 @@ struct ApiResponse {
 // A JSON error body: {"error":{"code":CODE,"message":MESSAGE}}.
 ApiResponse api_error(int status, std::string_view code, std::string_view message);
 
+// POST /v1/batch: the upload has been saved to `input`; the answer is the
+// batch command's output in `output` (streamed back by the server), or an
+// error body.
+struct BatchAnswer {
+  int status = 200;
+  std::string content_type;  // of the file, or of the error
+  std::string error_body;    // set when status is not 200
+  std::string filename;      // for Content-Disposition: icp-result.csv / .jsonl
+  std::uint64_t rows = 0;
+};
+
 class Api {
  public:
   Api(const icp::Classifier& classifier, ReportMeta meta);
   // Thread-safe: one Api serves every connection.
   ApiResponse handle(const ApiRequest& request) const;
+  // The query parameters of /v1/batch as the batch command's options:
+  // column (repeatable), encoding, format=csv|jsonl, lang, delimiter, no_header.
+  // Runs on the caller's thread; threads: the batch's workers.
+  BatchAnswer batch(std::string_view target, const std::string& input, const std::string& output,
+                    unsigned threads) const;
 
  private:
   ApiResponse classify(const ApiRequest& request) const;

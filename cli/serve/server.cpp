@@ -1,9 +1,12 @@
 #include "serve/server.hpp"
 
+#include <stdlib.h>
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <condition_variable>
 #include <csignal>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -19,6 +22,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "batch/interrupt.hpp"
 #include "errors.hpp"
 #include "icp/classifier.hpp"
 
@@ -43,15 +47,26 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void read();
+  void on_header(beast::error_code ec);
+  bool read_error(beast::error_code ec);  // true when ec ended the request (answered or closed)
   void on_read(beast::error_code ec);
+  void on_upload(beast::error_code ec);
+  template <class Parser, class Handler>
+  void read_body(Parser& parser, Handler handler);
   void answer(http::response<http::string_body> response, bool keep_alive);
+  void answer_file(const BatchAnswer& batch, unsigned version, bool keep_alive);
+  void remove_upload();
   void close();
 
   beast::tcp_stream stream_;
   Server& server_;
   beast::flat_buffer buffer_;
+  // The header first; then the body as a string, or for POST /v1/batch into a file.
+  std::optional<http::request_parser<http::empty_body>> header_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  bool busy_ = false;  // a request is being answered
+  std::optional<http::request_parser<http::file_body>> upload_;
+  std::string folder_;  // the upload's temporary folder (input and output)
+  bool busy_ = false;   // a request is being answered
 };
 
 class Server {
@@ -86,12 +101,28 @@ class Server {
     });
     accept();
     io_.join();
+    {
+      std::unique_lock lock(mutex_);
+      batches_done_.wait(lock, [this] { return batches_ == 0; });
+    }
+    finished_ = true;
     log_ << "icp-classify serve: stopped" << (stop_signal_ ? " (signal " + std::to_string(stop_signal_) + ")" : "")
          << std::endl;
     return 0;
   }
 
   const Api& api() const { return api_; }
+  // A batch runs on its own thread so that the connections keep being served;
+  // shutdown stops it (batch::request_stop) and waits for it.
+  void batch_started() {
+    const std::lock_guard lock(mutex_);
+    ++batches_;
+  }
+  void batch_finished() {
+    const std::lock_guard lock(mutex_);
+    if (--batches_ == 0) batches_done_.notify_all();
+  }
+  unsigned batch_threads() const { return threads(); }
   const ServeOptions& options() const { return options_; }
   bool stopping() const { return stopping_; }
 
@@ -102,7 +133,7 @@ class Server {
     sessions_.push_back(s);
   }
   void closed() {
-    if (--active_ == 0 && stopping_) asio::post(io_, [this] { grace_.cancel(); });
+    if (--active_ == 0 && stopping_ && !finished_) asio::post(io_, [this] { grace_.cancel(); });
   }
   void opened() { ++active_; }
 
@@ -131,6 +162,7 @@ class Server {
   void shutdown(int sig) {
     stop_signal_ = sig;
     stopping_ = true;
+    batch::request_stop();
     asio::post(acceptor_.get_executor(), [this] {
       beast::error_code ignored;
       acceptor_.close(ignored);
@@ -152,15 +184,19 @@ class Server {
   const Api& api_;
   const ServeOptions& options_;
   std::ostream& log_;
+  // Declared before io_, so that they outlive the handlers io_ destroys.
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> finished_{false};
+  std::atomic<std::size_t> active_{0};
+  std::mutex mutex_;
+  std::condition_variable batches_done_;
+  unsigned batches_ = 0;
+  std::vector<std::weak_ptr<Session>> sessions_;
+  int stop_signal_ = 0;
   asio::thread_pool io_;
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
   asio::steady_timer grace_;
-  std::atomic<bool> stopping_{false};
-  std::atomic<std::size_t> active_{0};
-  int stop_signal_ = 0;
-  std::mutex mutex_;
-  std::vector<std::weak_ptr<Session>> sessions_;
 };
 
 Session::Session(tcp::socket socket, Server& server) : stream_(std::move(socket)), server_(server) {
@@ -168,6 +204,7 @@ Session::Session(tcp::socket socket, Server& server) : stream_(std::move(socket)
 }
 
 Session::~Session() {
+  remove_upload();
   server_.closed();
 }
 
@@ -200,34 +237,95 @@ void Session::start(bool reject) {
 void Session::stop() {
   asio::post(stream_.get_executor(), [self = shared_from_this()] {
     // In flight: being answered, or its first bytes have arrived.
-    const bool arriving = self->parser_ && self->parser_->got_some();
+    const bool arriving = (self->header_ && self->header_->got_some()) || self->parser_ || self->upload_;
     if (!self->busy_ && !arriving) self->close();
   });
 }
 
 void Session::read() {
   if (server_.stopping()) return close();
-  parser_.emplace();
-  parser_->body_limit(server_.options().body_limit);
+  parser_.reset();
+  upload_.reset();
+  header_.emplace();
+  // The header parser checks Content-Length against its limit: the larger
+  // (upload) one here, the request's own once its path is known.
+  header_->body_limit(server_.options().upload_limit);
   // The first request of a connection and every later one get the same
   // deadline to arrive whole: a client sending a byte a minute is cut off.
   stream_.expires_after(buffer_.size() == 0 ? server_.options().idle_timeout : server_.options().request_timeout);
-  http::async_read(stream_, buffer_, *parser_,
-                   [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+  http::async_read_header(stream_, buffer_, *header_,
+                          [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+}
+
+bool Session::read_error(beast::error_code ec) {
+  if (!ec) return false;
+  if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted) {
+    close();
+    return true;
+  }
+  busy_ = true;
+  if (ec == http::error::body_limit) {
+    const std::size_t limit = upload_ ? server_.options().upload_limit : server_.options().body_limit;
+    answer(
+        to_http(api_error(413, "body_too_large", "the request body is over " + std::to_string(limit) + " bytes"), 11),
+        false);
+  } else {
+    answer(to_http(api_error(400, "bad_request", "malformed HTTP request: " + ec.message()), 11), false);
+  }
+  return true;
+}
+
+void Session::on_header(beast::error_code ec) {
+  if (read_error(ec)) return;
+  stream_.expires_after(server_.options().request_timeout);
+  const auto& head = header_->get();
+  const std::string_view target(head.target());
+  if (head.method() == http::verb::post && target.substr(0, target.find('?')) == "/v1/batch") {
+    // The upload goes to a file, so that memory stays bounded whatever its size.
+    const std::string base = std::filesystem::temp_directory_path().string() + "/icp-serve-XXXXXX";
+    std::vector<char> name(base.begin(), base.end());
+    name.push_back('\0');
+    if (!::mkdtemp(name.data())) {
+      busy_ = true;
+      return answer(to_http(api_error(500, "io_error", "cannot create a temporary folder for the upload"), 11), false);
+    }
+    folder_ = name.data();
+    upload_.emplace(std::move(*header_));
+    upload_->body_limit(server_.options().upload_limit);
+    beast::error_code open_error;
+    upload_->get().body().open((folder_ + "/input").c_str(), beast::file_mode::write, open_error);
+    if (open_error) {
+      busy_ = true;
+      remove_upload();
+      return answer(to_http(api_error(500, "io_error", "cannot store the upload: " + open_error.message()), 11), false);
+    }
+    return read_body(*upload_, [self = shared_from_this()](beast::error_code e) { self->on_upload(e); });
+  }
+  if (const auto length = header_->content_length(); length && *length > server_.options().body_limit)
+    return read_error(http::error::body_limit), void();
+  parser_.emplace(std::move(*header_));
+  parser_->body_limit(server_.options().body_limit);
+  read_body(*parser_, [self = shared_from_this()](beast::error_code e) { self->on_read(e); });
+}
+
+// The body, after "100 Continue" when the client waits for it (curl does
+// for bodies over 1 MiB).
+template <class Parser, class Handler>
+void Session::read_body(Parser& parser, Handler handler) {
+  auto read = [self = shared_from_this(), &parser, handler]() {
+    http::async_read(self->stream_, self->buffer_, parser, [handler](beast::error_code e, std::size_t) { handler(e); });
+  };
+  if (!beast::iequals(parser.get()[http::field::expect], "100-continue")) return read();
+  auto go_on = std::make_shared<http::response<http::empty_body>>(http::status::continue_, parser.get().version());
+  http::async_write(stream_, *go_on, [self = shared_from_this(), go_on, read](beast::error_code e, std::size_t) {
+    if (e) return self->close();
+    read();
+  });
 }
 
 void Session::on_read(beast::error_code ec) {
-  if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted)
-    return close();
+  if (read_error(ec)) return;
   busy_ = true;
-  if (ec == http::error::body_limit) {
-    return answer(
-        to_http(api_error(413, "body_too_large",
-                          "the request body is over " + std::to_string(server_.options().body_limit) + " bytes"),
-                11),
-        false);
-  }
-  if (ec) return answer(to_http(api_error(400, "bad_request", "malformed HTTP request: " + ec.message()), 11), false);
   const auto& request = parser_->get();
   const ApiRequest api_request{std::string_view(request.method_string()), std::string_view(request.target()),
                                std::string_view(request[http::field::content_type]), request.body()};
@@ -235,6 +333,69 @@ void Session::on_read(beast::error_code ec) {
   auto response = to_http(r, request.version());
   if (request.method() == http::verb::head) response.body().clear();
   answer(std::move(response), request.keep_alive() && !server_.stopping());
+}
+
+void Session::on_upload(beast::error_code ec) {
+  if (ec) remove_upload();
+  if (read_error(ec)) return;
+  busy_ = true;
+  upload_->get().body().close();
+  const std::string target(upload_->get().target());
+  const unsigned version = upload_->get().version();
+  const bool keep_alive = upload_->get().keep_alive();
+  // No deadline while the batch runs: the client waits for its answer.
+  stream_.expires_never();
+  server_.batch_started();
+  std::thread([self = shared_from_this(), target, version, keep_alive] {
+    const BatchAnswer batch = self->server_.api().batch(target, self->folder_ + "/input", self->folder_ + "/output",
+                                                        self->server_.batch_threads());
+    asio::post(self->stream_.get_executor(), [self, batch, version, keep_alive] {
+      self->answer_file(batch, version, keep_alive && !self->server_.stopping());
+    });
+    self->server_.batch_finished();
+  }).detach();
+}
+
+void Session::answer_file(const BatchAnswer& batch, unsigned version, bool keep_alive) {
+  if (batch.status != 200) {
+    remove_upload();
+    ApiResponse r;
+    r.status = batch.status;
+    r.content_type = batch.content_type;
+    r.body = batch.error_body;
+    return answer(to_http(r, version), keep_alive);
+  }
+  auto response = std::make_shared<http::response<http::file_body>>(http::status::ok, version);
+  beast::error_code ec;
+  response->body().open((folder_ + "/output").c_str(), beast::file_mode::scan, ec);
+  if (ec) {
+    remove_upload();
+    return answer(to_http(api_error(500, "io_error", "cannot read the batch's output: " + ec.message()), version),
+                  false);
+  }
+  response->set(http::field::server, "icp-classify");
+  response->set(http::field::content_type, batch.content_type);
+  response->set(http::field::content_disposition, "attachment; filename=\"" + batch.filename + "\"");
+  response->set(http::field::cache_control, "no-store");
+  response->keep_alive(keep_alive);
+  response->prepare_payload();
+  // Streamed from the file; the folder is removed once it is sent.
+  stream_.expires_after(server_.options().request_timeout);
+  http::async_write(stream_, *response,
+                    [self = shared_from_this(), response, keep_alive](beast::error_code e, std::size_t) {
+                      self->busy_ = false;
+                      response->body().close();
+                      self->remove_upload();
+                      if (e || !keep_alive) return self->close();
+                      self->read();
+                    });
+}
+
+void Session::remove_upload() {
+  if (folder_.empty()) return;
+  std::error_code ignored;
+  std::filesystem::remove_all(folder_, ignored);
+  folder_.clear();
 }
 
 void Session::answer(http::response<http::string_body> response, bool keep_alive) {

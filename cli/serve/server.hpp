@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 
@@ -21,6 +22,7 @@ struct ServeOptions {
   unsigned threads = 0;            // 0: the number of cores
   std::size_t max_connections = 512;
   std::size_t body_limit = 8u << 20;                  // a 1 MiB description JSON-escaped stays under it
+  std::uint64_t upload_limit = 1ull << 30;            // POST /v1/batch: the upload, kept in a temporary file
   std::chrono::milliseconds request_timeout{30'000};  // to read one request, and to write its answer
   std::chrono::milliseconds idle_timeout{60'000};     // keep-alive: between requests
   std::chrono::milliseconds grace{10'000};            // shutdown: for requests in flight

@@ -138,6 +138,23 @@ await check('the print view carries the version, lexicon hash and date', async (
   await page.pdf({ path: `${artifacts}/intake-print.pdf` });
 });
 
+await check('a CSV uploaded from the page comes back with every row answered', async (page) => {
+  await page.goto(base);
+  const csv = '编号,简介\n1,论坛靠广告盈利\n2,"本公司官网只展示产品，不卖东西"\n3,我们只在淘宝开店，没有自己的网站\n';
+  await page.setInputFiles('#batch-file', { name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.click('#batch-upload');
+  await page.waitForSelector('#batch-download:not([hidden])');
+  assert.match(await page.textContent('#batch-status'), /3 行，需要许可证 1，仅需备案 1，均不需要 1/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download')]);
+  assert.equal(download.suggestedFilename(), 'clients-icp.csv');
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const result = readFileSync(path, 'utf8').split('\n');
+  assert.match(result[0], /^编号,简介,icp_decision,/);
+  assert.match(result[1], /^1,论坛靠广告盈利,需要许可证,/);
+  await page.screenshot({ path: `${artifacts}/intake-batch.png`, fullPage: false });
+});
+
 await browser.close();
 for (const p of problems) console.log(`FAIL  ${p}`);
 process.exit(failed || problems.length ? 1 : 0);

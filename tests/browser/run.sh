@@ -4,7 +4,7 @@
 #   tests/browser/run.sh BINARY [ARTIFACT_DIR]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
-BIN=$1
+BIN=$(realpath "$1")
 ARTIFACTS=${2:-$PWD/artifacts}
 [[ -x /usr/bin/chromium ]] || { echo "browser tests: /usr/bin/chromium is missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
 [[ -d node_modules/playwright-core ]] || npm ci --no-audit --no-fund >/dev/null

@@ -295,3 +295,72 @@ TEST_CASE("serve: --listen is checked; --listen is for serve only") {
   CHECK(run_cli({"--listen", "127.0.0.1:8080", "论坛"}).code == 2);
   CHECK(run_cli({"serve", "extra"}).code == 2);
 }
+
+namespace {
+
+std::size_t upload_folders() {
+  std::size_t n = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
+    if (entry.path().filename().string().starts_with("icp-serve-")) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("serve: POST /v1/batch answers exactly what the batch command writes, and cleans up") {
+  ServerProcess server;
+  const int port = server.port();
+  TempDir dir;
+  // Written for this test, with a quoted field and a blank description.
+  std::string csv = "编号,简介,备注\n";
+  for (int i = 0; i < 300; ++i)
+    csv += std::to_string(i) + "," +
+           (i % 3 == 0   ? "\"论坛，用户发帖，靠广告盈利\""
+            : i % 3 == 1 ? "本公司官网展示产品"
+                         : "") +
+           ",x\n";
+  const std::string input = dir.write("clients.csv", csv);
+  const std::size_t folders_before = upload_folders();
+
+  const Reply r = call(port, "POST", "/v1/batch", csv, "text/csv");
+  REQUIRE(r.status == 200);
+  CHECK(r.headers.find("Content-Type: text/csv; charset=utf-8") != std::string::npos);
+  CHECK(r.headers.find("attachment; filename=\"icp-result.csv\"") != std::string::npos);
+  const std::string expected_file = dir.file("expected.csv");
+  CHECK(run_cli({"batch", input, "-q", "-o", expected_file}).code == 1);  // the blank descriptions are row errors
+  CHECK(r.body == slurp(expected_file));
+
+  // Options as query parameters: a column by its (URL-encoded) name, JSON lines, English.
+  const Reply lines = call(port, "POST", "/v1/batch?format=jsonl&lang=en&column=%E7%AE%80%E4%BB%8B", csv, "text/csv");
+  REQUIRE(lines.status == 200);
+  CHECK(lines.headers.find("application/x-ndjson") != std::string::npos);
+  const std::string expected_lines = dir.file("expected.jsonl");
+  run_cli({"batch", input, "-q", "--format", "jsonl", "--lang", "en", "--column", "简介", "-o", expected_lines});
+  CHECK(lines.body == slurp(expected_lines));
+
+  // Errors: as the batch command says them, in JSON.
+  const Reply column = call(port, "POST", "/v1/batch?column=nope", csv, "text/csv");
+  CHECK(column.status == 400);
+  CHECK(column.body.find("the header has: 编号, 简介, 备注") != std::string::npos);
+  CHECK(call(port, "POST", "/v1/batch?colour=red", csv, "text/csv").status == 400);
+  const Reply zip =
+      call(port, "POST", "/v1/batch", std::string("PK\x03\x04", 4) + std::string(100, '\0'), "application/zip");
+  CHECK(zip.status == 422);
+  CHECK(error_code(zip) == "unreadable_input");
+  CHECK(call(port, "GET", "/v1/batch").status == 405);
+
+  // A client that asks for "100 Continue" first (curl does over 1 MiB) gets it.
+  const int fd = connect_to(port);
+  send_all(fd, "POST /v1/batch HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: " +
+                   std::to_string(csv.size()) + "\r\nConnection: close\r\n\r\n");
+  char interim[64] = {};
+  REQUIRE(recv(fd, interim, sizeof interim - 1, 0) > 0);
+  CHECK(std::string(interim).rfind("HTTP/1.1 100 Continue", 0) == 0);
+  send_all(fd, csv);
+  CHECK(read_reply(fd).body == slurp(expected_file));
+  close(fd);
+  // Every upload's folder is gone (the last one once its answer is sent).
+  for (int i = 0; i < 100 && upload_folders() != folders_before; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK(upload_folders() == folders_before);
+}

@@ -29,6 +29,9 @@ const WORDS = {
       news_permit_obtained: '已取得新闻许可证', preapprovals_obtained: '已取得前置审批' },
     company: '公司', individual: '个人', unknown: '不知道', printed: '打印于', version: '版本', lexicon: '词库',
     decisionLabel: '结论', readyLabel: '能否申请',
+    batchHeading: '批量判断', batchHint: '选择客户名单（CSV 或 TSV，含“简介”“描述”“经营范围”等列），每一行都会给出结论：',
+    batchUpload: '上传并判断', batchDownload: '下载结果', noFile: '请先选择一个文件。', uploading: '正在上传…', working2: '正在判断每一行…',
+    batchDone: (rows, license, filing, neither) => `完成：${rows} 行，需要许可证 ${license}，仅需备案 ${filing}，均不需要 ${neither}`,
   },
   en: {
     title: 'ICP licence check', intakeHeading: "The client's description", classify: 'Check', clear: 'Clear', copy: 'Copy summary', print: 'Print',
@@ -54,6 +57,9 @@ const WORDS = {
       news_permit_obtained: 'News permit obtained', preapprovals_obtained: 'Pre-approvals obtained' },
     company: 'a company', individual: 'an individual', unknown: 'unknown', printed: 'Printed', version: 'version', lexicon: 'lexicon',
     decisionLabel: 'Decision', readyLabel: 'Ready',
+    batchHeading: 'Batch', batchHint: 'Choose a client list (CSV or TSV with a description, 简介 or 经营范围 column): every row gets its answer.',
+    batchUpload: 'Upload and check', batchDownload: 'Download the result', noFile: 'Choose a file first.', uploading: 'Uploading…', working2: 'Checking every row…',
+    batchDone: (rows, license, filing, neither) => `Done: ${rows} rows — licence ${license}, filing ${filing}, neither ${neither}`,
   },
 };
 
@@ -287,6 +293,67 @@ function buildFactsForm() {
   for (const id of BOOLEAN_FACTS) select(id, [[w().unknown, ''], [w().yes, 'true'], [w().no, 'false']]);
 }
 
+// The batch: the file goes to /v1/batch as it is; XMLHttpRequest reports the
+// upload's progress, which fetch cannot.
+function uploadBatch() {
+  const file = $('batch-file').files[0];
+  const status = $('batch-status');
+  if (!file) { status.textContent = w().noFile; return; }
+  const link = $('batch-download');
+  link.hidden = true;
+  const progress = $('batch-progress');
+  progress.hidden = false;
+  progress.value = 0;
+  status.textContent = w().uploading;
+  const xhr = new XMLHttpRequest();
+  xhr.open('POST', `/v1/batch?lang=${state.lang}`);
+  xhr.responseType = 'blob';
+  xhr.upload.onprogress = (e) => { if (e.lengthComputable) progress.value = e.loaded / e.total; };
+  xhr.upload.onload = () => { status.textContent = w().working2; progress.removeAttribute('value'); };
+  xhr.onload = async () => {
+    progress.hidden = true;
+    if (xhr.status !== 200) {
+      try { status.textContent = JSON.parse(await xhr.response.text()).error.message; } catch (e) { status.textContent = xhr.statusText; }
+      return;
+    }
+    const text = await xhr.response.text();
+    const counts = countDecisions(text);
+    status.textContent = w().batchDone(counts.rows, counts.license, counts.filing, counts.neither);
+    if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+    link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    link.download = file.name.replace(/\.[^.]*$/, '') + '-icp.csv';
+    link.hidden = false;
+  };
+  xhr.onerror = () => { progress.hidden = true; status.textContent = 'network error'; };
+  xhr.send(file);
+}
+
+// Rows per decision in the returned CSV (cells in the page's language).
+const DECISION_CELLS = { license: 'license', filing: 'filing', neither: 'neither', 需要许可证: 'license', 仅需备案: 'filing', 均不需要: 'neither' };
+function countDecisions(csv) {
+  const counts = { rows: 0, license: 0, filing: 0, neither: 0 };
+  let field = '', fields = [], quoted = false, decisionColumn = -1, header = true;
+  const endRecord = () => {
+    fields.push(field);
+    if (header) { decisionColumn = fields.indexOf('icp_decision'); header = false; } else if (fields.length > 1 || fields[0] !== '') {
+      counts.rows++;
+      const d = DECISION_CELLS[fields[decisionColumn]];
+      if (d) counts[d]++;
+    }
+    field = ''; fields = [];
+  };
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { fields.push(field); field = ''; } else if (c === '\n') endRecord();
+    else if (c !== '\r') field += c;
+  }
+  if (field !== '' || fields.length) endRecord();
+  return counts;
+}
+
 async function loadVersion() {
   try {
     const r = await fetch('/v1/version');
@@ -307,6 +374,7 @@ function init() {
     try { await navigator.clipboard.writeText($('summary').textContent); setStatus(w().copied); } catch (e) { setStatus(String(e), true); }
   });
   $('print').addEventListener('click', () => { footer(); window.print(); });
+  $('batch-upload').addEventListener('click', uploadBatch);
   $('lang-toggle').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     const url = new URL(location.href);
