@@ -218,3 +218,31 @@ TEST_CASE("a malformed user lexicon: LexiconError in C++, FILE:LINE in C") {
   icp_classifier_destroy(c);
   std::filesystem::remove(path);
 }
+
+TEST_CASE("C API: icp_classify_facts takes facts as --fact does, and the same answer as C++") {
+  icp_classifier* c = icp_classifier_create(nullptr, nullptr, 0);
+  REQUIRE(c != nullptr);
+  const std::string text = "同城二手交易平台，用户发布闲置物品，买家在线联系卖家。";
+  const char* facts[] = {"charges_users=否", "ad_income=否", "注册资本=500万", "province=浙江"};
+  const std::string with = take(icp_classify_facts(c, text.data(), text.size(), facts, 4, "en"));
+  const std::string without = take(icp_classify_facts(c, text.data(), text.size(), nullptr, 0, "en"));
+  CHECK(without == take(icp_classify(c, text.data(), text.size(), "en")));
+  CHECK(without.find("\"decision\":\"license\"") != std::string::npos);
+  CHECK(with.find("\"decision\":\"filing\"") != std::string::npos);  // the answered questions decide
+  CHECK(with.find("{\"name\":\"registered_capital\",\"value\":\"5000000\",\"source\":\"given\"}") != std::string::npos);
+
+  // The C++ API with the same facts gives the same decision.
+  icp::Facts cpp;
+  for (const char* f : facts) icp::set_fact(cpp, f);
+  CHECK(icp::to_string(icp::Classifier().classify(text, cpp).decision) == std::string("filing"));
+
+  const char* bad[] = {"charges_users=否", "colour=blue"};
+  CHECK(icp_classify_facts(c, text.data(), text.size(), bad, 2, "zh") == nullptr);
+  CHECK(std::string(icp_last_error()).find("icp_classify_facts: facts[1]: ") == 0);
+  CHECK(std::string(icp_last_error()).find("colour") != std::string::npos);
+  const char* null_entry[] = {nullptr};
+  CHECK(icp_classify_facts(c, "x", 1, null_entry, 1, "zh") == nullptr);
+  CHECK(icp_classify_facts(c, "x", 1, nullptr, 2, "zh") == nullptr);
+  CHECK(std::string(icp_last_error()).find("facts is NULL") != std::string::npos);
+  icp_classifier_destroy(c);
+}

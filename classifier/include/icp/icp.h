@@ -98,6 +98,17 @@ ICP_API void icp_classifier_destroy(icp_classifier* classifier);
  * limit of 1048576 bytes (ICP_MAX_TEXT_BYTES)". Thread-safe. */
 ICP_API char* icp_classify(const icp_classifier* classifier, const char* text, size_t length, const char* lang);
 
+/* icp_classify() with company facts, as `icp-classify --fact` takes them: an
+ * array of fact_count strings "NAME=VALUE" (also "NAME：VALUE"; Chinese
+ * aliases work as NAME), e.g. {"registered_capital=500万", "charges_users=否",
+ * "province=浙江"}. The answer's readiness, materials and decision use them
+ * (an answered question can change the decision), and its "facts" list them
+ * with "source": "given". Fails (NULL) like icp_classify(), and also on an
+ * unknown fact or a value that cannot be read: icp_last_error() then names
+ * the entry, the fact and the accepted forms. Thread-safe. */
+ICP_API char* icp_classify_facts(const icp_classifier* classifier, const char* text, size_t length,
+                                 const char* const* facts, size_t fact_count, const char* lang);
+
 /* Frees a string returned by icp_classify(). NULL is allowed. */
 ICP_API void icp_free(char* json);
 

@@ -13,6 +13,8 @@
 #include "icp/classifier.hpp"
 #include "icp/icp.h"
 
+#include "icp/facts.hpp"
+
 static_assert(ICP_MAX_TEXT_BYTES == icp::kMaxTextBytes, "one limit for the C and the C++ API");
 
 struct icp_classifier {
@@ -87,18 +89,23 @@ void icp_classifier_destroy(icp_classifier* classifier) {
   delete classifier;  // ~Classifier does not throw
 }
 
-char* icp_classify(const icp_classifier* classifier, const char* text, size_t length, const char* lang) {
+namespace {
+
+// icp_classify and icp_classify_facts: the same checks, the same answer.
+char* classify_with(const char* function, const icp_classifier* classifier, const char* text, size_t length,
+                    const char* const* facts, size_t fact_count, const char* lang) {
   return guarded<char*>(nullptr, [&]() -> char* {
+    const std::string name = function;
     if (classifier == nullptr) {
-      set_error("icp_classify: classifier is NULL");
+      set_error((name + ": classifier is NULL").c_str());
       return nullptr;
     }
     if (text == nullptr && length != 0) {
-      set_error("icp_classify: text is NULL but length is not 0");
+      set_error((name + ": text is NULL but length is not 0").c_str());
       return nullptr;
     }
     if (length > ICP_MAX_TEXT_BYTES) {
-      const std::string message = "icp_classify: the text is " + std::to_string(length) + " bytes, over the limit of " +
+      const std::string message = name + ": the text is " + std::to_string(length) + " bytes, over the limit of " +
                                   std::to_string(ICP_MAX_TEXT_BYTES) + " bytes (ICP_MAX_TEXT_BYTES)";
       set_error(message.c_str());
       return nullptr;
@@ -107,14 +114,42 @@ char* icp_classify(const icp_classifier* classifier, const char* text, size_t le
     if (lang != nullptr && std::strcmp(lang, "en") == 0) {
       language = icp::c_api::Lang::en;
     } else if (lang != nullptr && std::strcmp(lang, "zh") != 0) {
-      set_error("icp_classify: lang must be \"zh\" or \"en\"");
+      set_error((name + ": lang must be \"zh\" or \"en\"").c_str());
       return nullptr;
     }
+    if (facts == nullptr && fact_count != 0) {
+      set_error((name + ": facts is NULL but fact_count is not 0").c_str());
+      return nullptr;
+    }
+    icp::Facts given;
+    for (size_t i = 0; i < fact_count; ++i) {
+      if (facts[i] == nullptr) {
+        set_error((name + ": facts[" + std::to_string(i) + "] is NULL").c_str());
+        return nullptr;
+      }
+      try {
+        icp::set_fact(given, facts[i]);
+      } catch (const icp::FactError& e) {
+        set_error((name + ": facts[" + std::to_string(i) + "]: " + e.what()).c_str());
+        return nullptr;
+      }
+    }
     const std::string_view input = text == nullptr ? std::string_view() : std::string_view(text, length);
-    const icp::Decision decision = classifier->classifier.classify(input);
+    const icp::Decision decision = classifier->classifier.classify(input, given);
     return copy_out(
         icp::c_api::decision_json(decision, language, {icp::version(), classifier->classifier.lexicon_hash()}));
   });
+}
+
+}  // namespace
+
+char* icp_classify(const icp_classifier* classifier, const char* text, size_t length, const char* lang) {
+  return classify_with("icp_classify", classifier, text, length, nullptr, 0, lang);
+}
+
+char* icp_classify_facts(const icp_classifier* classifier, const char* text, size_t length, const char* const* facts,
+                         size_t fact_count, const char* lang) {
+  return classify_with("icp_classify_facts", classifier, text, length, facts, fact_count, lang);
 }
 
 void icp_free(char* json) {
