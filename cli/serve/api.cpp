@@ -14,6 +14,7 @@
 #include "facts_input.hpp"
 #include "icp/errors.hpp"
 #include "serve/page_files.hpp"
+#include "serve/query.hpp"
 #include "text_util.hpp"
 
 namespace icp::cli::serve {
@@ -144,40 +145,6 @@ ApiResponse Api::handle(const ApiRequest& request) const {
 }
 
 namespace {
-
-// "%E7%AE%80%E4%BB%8B" → "简介"; "+" → " ".
-std::string url_decode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') {
-      out += ' ';
-    } else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-               std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-std::vector<std::pair<std::string, std::string>> query_of(std::string_view target) {
-  std::vector<std::pair<std::string, std::string>> out;
-  const auto q = target.find('?');
-  if (q == std::string_view::npos) return out;
-  std::string_view rest = target.substr(q + 1);
-  while (!rest.empty()) {
-    const auto amp = rest.find('&');
-    const std::string_view pair = rest.substr(0, amp);
-    const auto eq = pair.find('=');
-    if (!pair.empty())
-      out.emplace_back(url_decode(pair.substr(0, eq)),
-                       eq == std::string_view::npos ? "" : url_decode(pair.substr(eq + 1)));
-    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
-  }
-  return out;
-}
 
 BatchAnswer batch_error(int status, std::string_view code, std::string_view message) {
   BatchAnswer a;

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "cli_test_support.hpp"
+#include "serve/query.hpp"
 
 using namespace cli_test;
 
@@ -363,4 +364,17 @@ TEST_CASE("serve: POST /v1/batch answers exactly what the batch command writes, 
   for (int i = 0; i < 100 && upload_folders() != folders_before; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   CHECK(upload_folders() == folders_before);
+}
+
+TEST_CASE("serve: query strings are decoded as browsers and curl encode them") {
+  using namespace icp::cli::serve;
+  CHECK(url_decode("%E7%AE%80%E4%BB%8B") == "简介");
+  CHECK(url_decode("a+b%2Bc%zz%4") == "a b+c%zz%4");
+  CHECK(url_encode("简介 a&b") == "%E7%AE%80%E4%BB%8B%20a%26b");
+  const auto q = query_of("/v1/batch?column=1&column=%E7%AE%80%E4%BB%8B&no_header&=x&format=jsonl");
+  REQUIRE(q.size() == 5);
+  CHECK(q[1].second == "简介");
+  CHECK(q[2] == std::pair<std::string, std::string>{"no_header", ""});
+  CHECK(q[3].first.empty());
+  CHECK(query_of("/healthz").empty());
 }
