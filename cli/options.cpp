@@ -50,8 +50,10 @@ po::options_description visible_options() {
       ("help", "print this help (in Chinese under --lang zh or a zh_* locale)")                                   //
       ("listen", po::value<std::string>()->value_name("HOST:PORT"),
        "serve: the address to listen on (default 127.0.0.1:8080, loopback only; 0.0.0.0:PORT opens it to the "
-       "network, with no authentication: see the README)")                       //
-      ("short-help,h", "print the short help: usage, common options, examples")  //
+       "network, with no authentication: see the README)")  //
+      ("max-connections", po::value<unsigned>()->value_name("N"),
+       "serve: connections open at once (default 512); one more is answered 503 and closed")  //
+      ("short-help,h", "print the short help: usage, common options, examples")               //
       ("completion", po::value<std::string>()->value_name("bash"),
        "print a bash completion script (source it, or install it as "
        "share/bash-completion/completions/icp-classify)");
@@ -201,11 +203,17 @@ CommandLine parse_command_line(int argc, char** argv) {
                      "'): give the description once, with --text or as TEXT");
   const bool batch = !text_option && !args.empty() && args[0] == "batch";
   const bool serve = !text_option && !args.empty() && args[0] == "serve";
-  if (!serve && vm.count("listen")) throw UsageError("--listen is for the serve command");
+  if (!serve && (vm.count("listen") || vm.count("max-connections")))
+    throw UsageError(std::string("--") + (vm.count("listen") ? "listen" : "max-connections") +
+                     " is for the serve command");
   if (serve) {
     if (args.size() != 1) throw UsageError("serve takes no arguments (its options: --listen, --jobs, --lexicon)");
     cmd.mode = Mode::serve;
     if (vm.count("listen")) serve::parse_listen(vm["listen"].as<std::string>(), cmd.serve);
+    if (vm.count("max-connections")) {
+      cmd.serve.max_connections = vm["max-connections"].as<unsigned>();
+      if (cmd.serve.max_connections == 0) throw UsageError("--max-connections must be at least 1");
+    }
     if (vm.count("jobs")) {
       cmd.serve.threads = vm["jobs"].as<unsigned>();
       if (cmd.serve.threads == 0 || cmd.serve.threads > 1024) throw UsageError("--jobs must be between 1 and 1024");

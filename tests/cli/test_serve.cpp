@@ -378,3 +378,28 @@ TEST_CASE("serve: query strings are decoded as browsers and curl encode them") {
   CHECK(q[3].first.empty());
   CHECK(query_of("/healthz").empty());
 }
+
+TEST_CASE("serve: over --max-connections a connection is answered 503 and closed; the others go on") {
+  ServerProcess server({"--max-connections", "2"});
+  const int port = server.port();
+  const int a = connect_to(port);
+  const int b = connect_to(port);
+  send_all(a, request("GET", "/healthz", "", "", true));
+  CHECK(read_reply(a).status == 200);  // a and b are open (keep-alive)
+  send_all(b, request("GET", "/healthz", "", "", true));
+  CHECK(read_reply(b).status == 200);
+  const Reply third = call(port, "GET", "/healthz");
+  CHECK(third.status == 503);
+  CHECK(error_code(third) == "too_many_connections");
+  send_all(a, request("GET", "/healthz", "", "", true));
+  CHECK(read_reply(a).status == 200);
+  close(a);
+  close(b);
+  // Room again once they are closed.
+  bool served = false;
+  for (int i = 0; i < 50 && !served; ++i) {
+    served = call(port, "GET", "/healthz").status == 200;
+    if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  CHECK(served);
+}
