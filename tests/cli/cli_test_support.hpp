@@ -3,9 +3,11 @@
 #pragma once
 
 #include <doctest/doctest.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -65,6 +67,25 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// Waits up to `limit` for child `pid` to exit, calling `meanwhile` between
+// checks (to drain its output, so that it never blocks on a full pipe). A
+// child still running then is killed: -1. Otherwise its exit status, or
+// 128 + the signal that ended it.
+template <class Meanwhile>
+int wait_for_exit(pid_t pid, std::chrono::seconds limit, Meanwhile meanwhile) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  int status = 0;
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+      return -1;
+    }
+    meanwhile();
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
 
 inline std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

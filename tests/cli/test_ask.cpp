@@ -72,24 +72,15 @@ class Terminal {
   // Waits up to 20 s for the exit, reading its output meanwhile (so that it
   // never blocks on a full terminal); a hung child is killed: -1.
   int exit_status() {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    int status = 0;
-    while (waitpid(pid_, &status, WNOHANG) == 0) {
-      if (std::chrono::steady_clock::now() > deadline) {
-        kill(pid_, SIGKILL);
-        waitpid(pid_, nullptr, 0);
-        waited_ = true;
-        return -1;
-      }
+    waited_ = true;
+    return wait_for_exit(pid_, std::chrono::seconds(20), [this] {
       pollfd p{master_, POLLIN, 0};
       if (poll(&p, 1, 50) > 0) {
         char buffer[4096];
         const ssize_t n = read(master_, buffer, sizeof buffer);
         if (n > 0) output_.append(buffer, static_cast<std::size_t>(n));
       }
-    }
-    waited_ = true;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    });
   }
   const std::string& output() const { return output_; }
 

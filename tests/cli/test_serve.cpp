@@ -66,20 +66,10 @@ class ServerProcess {
   void signal(int sig) { kill(pid_, sig); }
   // The exit status, waiting at most 20 s (-1 if it had to be killed).
   int wait() {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    int status = 0;
-    while (waitpid(pid_, &status, WNOHANG) == 0) {
-      if (std::chrono::steady_clock::now() > deadline) {
-        kill(pid_, SIGKILL);
-        waitpid(pid_, nullptr, 0);
-        waited_ = true;
-        return -1;
-      }
-      read_log(20);
-    }
     waited_ = true;
+    const int status = wait_for_exit(pid_, std::chrono::seconds(20), [this] { read_log(20); });
     read_log(0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return status;
   }
   const std::string& log() const { return log_; }
 
