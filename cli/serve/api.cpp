@@ -157,15 +157,20 @@ BatchAnswer batch_error(int status, std::string_view code, std::string_view mess
 
 }  // namespace
 
-BatchAnswer Api::batch(std::string_view target, const std::string& input, const std::string& output,
-                       unsigned threads) const {
+namespace {
+
+struct BatchPlan {
   BatchOptions options;
-  options.input = input;
-  options.output = output;
-  options.quiet = true;
-  options.jobs = threads;
-  options.force = true;
   Lang lang = Lang::zh;
+  std::optional<BatchAnswer> error;
+};
+
+BatchPlan plan_of(std::string_view target) {
+  BatchPlan plan;
+  BatchOptions& options = plan.options;
+  options.output = "-";
+  options.quiet = true;
+  options.force = true;
   for (const auto& [key, value] : query_of(target)) {
     if (key == "column") {
       options.columns.push_back(value);
@@ -179,18 +184,44 @@ BatchAnswer Api::batch(std::string_view target, const std::string& input, const 
       options.no_header = value.empty() || value == "1" || value == "true";
     } else if (key == "lang") {
       const auto parsed = lang_of(value);
-      if (!parsed) return batch_error(400, "invalid_request", "lang must be zh or en");
-      lang = *parsed;
+      if (!parsed) plan.error = batch_error(400, "invalid_request", "lang must be zh or en");
+      if (parsed) plan.lang = *parsed;
     } else {
-      return batch_error(400, "invalid_request",
-                         "unknown parameter '" + key.substr(0, 100) +
-                             "' (the parameters are column, encoding, format, delimiter, no_header, lang)");
+      plan.error = batch_error(400, "invalid_request",
+                               "unknown parameter '" + key.substr(0, 100) +
+                                   "' (the parameters are column, encoding, format, delimiter, no_header, lang)");
     }
   }
+  if (!plan.error && options.format != "csv" && options.format != "jsonl")
+    plan.error = batch_error(400, "invalid_request", "format must be csv or jsonl");
+  return plan;
+}
+
+}  // namespace
+
+BatchAnswer Api::batch_head(std::string_view target) const {
+  BatchPlan plan = plan_of(target);
+  if (plan.error) return *plan.error;
+  BatchAnswer a;
+  const bool jsonl = plan.options.format == "jsonl";
+  a.content_type = jsonl ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8";
+  a.filename = jsonl ? "icp-result.jsonl" : "icp-result.csv";
+  return a;
+}
+
+BatchAnswer Api::batch(std::string_view target, const std::string& input, std::ostream& output,
+                       unsigned threads) const {
+  BatchPlan plan = plan_of(target);
+  if (plan.error) return *plan.error;
+  plan.options.input = input;
+  plan.options.jobs = threads;
   std::istringstream no_input;
-  std::ostringstream ignored, messages;
+  std::ostringstream messages;
   try {
-    const int status = run_batch_on(options, classifier_, lang, no_input, ignored, messages, false);
+    const int status = run_batch_on(plan.options, classifier_, plan.lang, no_input, output, messages, false);
+    if (status == 2)
+      return batch_error(422, "unreadable_input",
+                         messages.str().empty() ? "the input stopped being readable" : messages.str());
     if (status != 0 && status != 1)  // 1: some rows carry icp_error, which is an answer
       return batch_error(503, "interrupted", "the server is stopping: the batch was not finished");
   } catch (const UsageError& e) {
@@ -202,10 +233,7 @@ BatchAnswer Api::batch(std::string_view target, const std::string& input, const 
   } catch (const icp::FactError& e) {
     return batch_error(422, "invalid_fact", e.what());
   }
-  BatchAnswer a;
-  a.content_type = options.format == "jsonl" ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8";
-  a.filename = options.format == "jsonl" ? "icp-result.jsonl" : "icp-result.csv";
-  return a;
+  return batch_head(target);
 }
 
 ApiResponse Api::classify(const ApiRequest& request) const {

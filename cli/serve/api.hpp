@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,9 +41,9 @@ struct ApiResponse {
 // A JSON error body: {"error":{"code":CODE,"message":MESSAGE}}.
 ApiResponse api_error(int status, std::string_view code, std::string_view message);
 
-// POST /v1/batch: the upload has been saved to `input`; the answer is the
-// batch command's output in `output` (streamed back by the server), or an
-// error body.
+// POST /v1/batch: the upload has been saved to `input`; the batch command's
+// output goes to a stream that the server sends on as it comes; the answer
+// says whether it ran, or carries the error body.
 struct BatchAnswer {
   int status = 200;
   std::string content_type;  // of the file, or of the error
@@ -59,8 +60,10 @@ class Api {
   // The query parameters of /v1/batch as the batch command's options:
   // column (repeatable), encoding, format=csv|jsonl, lang, delimiter, no_header.
   // Runs on the caller's thread; threads: the batch's workers.
-  BatchAnswer batch(std::string_view target, const std::string& input, const std::string& output,
-                    unsigned threads) const;
+  BatchAnswer batch(std::string_view target, const std::string& input, std::ostream& output, unsigned threads) const;
+  // The same parameters checked without running: the content type and file
+  // name of the answer, or the error (an unknown parameter, a bad lang).
+  BatchAnswer batch_head(std::string_view target) const;
 
  private:
   ApiResponse classify(const ApiRequest& request) const;

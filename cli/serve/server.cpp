@@ -25,6 +25,7 @@
 #include "batch/interrupt.hpp"
 #include "errors.hpp"
 #include "icp/classifier.hpp"
+#include "serve/chunk_queue.hpp"
 
 namespace icp::cli::serve {
 namespace asio = boost::asio;
@@ -54,7 +55,8 @@ class Session : public std::enable_shared_from_this<Session> {
   template <class Parser, class Handler>
   void read_body(Parser& parser, Handler handler);
   void answer(http::response<http::string_body> response, bool keep_alive);
-  void answer_file(const BatchAnswer& batch, unsigned version, bool keep_alive);
+  void pump();  // sends what the batch has produced so far
+  void finish_stream(bool ok);
   void remove_upload();
   void close();
 
@@ -65,8 +67,17 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::empty_body>> header_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::optional<http::request_parser<http::file_body>> upload_;
-  std::string folder_;  // the upload's temporary folder (input and output)
+  std::string folder_;  // the upload's temporary folder
   bool busy_ = false;   // a request is being answered
+  // A batch being streamed back: its output's chunks, whether the header or a
+  // chunk is being written, and its answer once it has finished.
+  std::shared_ptr<ChunkQueue> chunks_;
+  BatchAnswer head_;
+  std::optional<BatchAnswer> batch_done_;
+  unsigned version_ = 11;
+  bool keep_alive_ = false;
+  bool header_sent_ = false;
+  bool writing_ = false;
 };
 
 class Server {
@@ -341,54 +352,120 @@ void Session::on_upload(beast::error_code ec) {
   busy_ = true;
   upload_->get().body().close();
   const std::string target(upload_->get().target());
-  const unsigned version = upload_->get().version();
-  const bool keep_alive = upload_->get().keep_alive();
-  // No deadline while the batch runs: the client waits for its answer.
+  version_ = upload_->get().version();
+  keep_alive_ = upload_->get().keep_alive();
+  head_ = server_.api().batch_head(target);
+  if (head_.status != 200) {
+    remove_upload();
+    ApiResponse r;
+    r.status = head_.status;
+    r.content_type = head_.content_type;
+    r.body = head_.error_body;
+    return answer(to_http(r, version_), keep_alive_);
+  }
+  // No deadline while the batch runs: the client waits for its rows.
   stream_.expires_never();
+  header_sent_ = writing_ = false;
+  batch_done_.reset();
+  chunks_ = std::make_shared<ChunkQueue>(16);  // at most 16 × 64 KiB waiting for a slow client
+  std::weak_ptr<Session> weak = weak_from_this();
+  auto executor = stream_.get_executor();
+  chunks_->on_ready = [weak, executor] {
+    asio::post(executor, [weak] {
+      if (auto self = weak.lock()) self->pump();
+    });
+  };
   server_.batch_started();
-  std::thread([self = shared_from_this(), target, version, keep_alive] {
-    const BatchAnswer batch = self->server_.api().batch(target, self->folder_ + "/input", self->folder_ + "/output",
-                                                        self->server_.batch_threads());
-    asio::post(self->stream_.get_executor(), [self, batch, version, keep_alive] {
-      self->answer_file(batch, version, keep_alive && !self->server_.stopping());
+  std::thread([self = shared_from_this(), target, chunks = chunks_, input = folder_ + "/input"] {
+    BatchAnswer answer;
+    {
+      ChunkStreambuf buffer(*chunks);
+      std::ostream out(&buffer);
+      answer = self->server_.api().batch(target, input, out, self->server_.batch_threads());
+      if (answer.status != 200) buffer.discard();
+    }
+    asio::post(self->stream_.get_executor(), [self, answer] {
+      self->batch_done_ = answer;
+      self->pump();
     });
     self->server_.batch_finished();
   }).detach();
 }
 
-void Session::answer_file(const BatchAnswer& batch, unsigned version, bool keep_alive) {
-  if (batch.status != 200) {
-    remove_upload();
-    ApiResponse r;
-    r.status = batch.status;
-    r.content_type = batch.content_type;
-    r.body = batch.error_body;
-    return answer(to_http(r, version), keep_alive);
+void Session::pump() {
+  if (writing_ || !chunks_) return;
+  if (!header_sent_) {
+    // The status waits for the first bytes: an error found before any row
+    // is still a plain JSON error.
+    if (batch_done_ && batch_done_->status != 200) {
+      chunks_.reset();
+      remove_upload();
+      ApiResponse r;
+      r.status = batch_done_->status;
+      r.content_type = batch_done_->content_type;
+      r.body = batch_done_->error_body;
+      return answer(to_http(r, version_), keep_alive_);
+    }
+    auto first = chunks_->try_pop();
+    if (!first && !batch_done_) return;  // nothing yet
+    auto response = std::make_shared<http::response<http::empty_body>>(http::status::ok, version_);
+    response->set(http::field::server, "icp-classify");
+    response->set(http::field::content_type, head_.content_type);
+    response->set(http::field::content_disposition, "attachment; filename=\"" + head_.filename + "\"");
+    response->set(http::field::cache_control, "no-store");
+    response->keep_alive(keep_alive_ && !server_.stopping());
+    response->chunked(true);
+    auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*response);
+    auto chunk = std::make_shared<std::string>(first ? std::move(*first) : std::string());
+    writing_ = header_sent_ = true;
+    stream_.expires_after(server_.options().request_timeout);
+    http::async_write_header(
+        stream_, *serializer,
+        [self = shared_from_this(), response, serializer, chunk](beast::error_code e, std::size_t) {
+          if (e) return self->finish_stream(false);
+          if (chunk->empty()) {
+            self->writing_ = false;
+            return self->pump();
+          }
+          asio::async_write(self->stream_, http::make_chunk(asio::buffer(*chunk)),
+                            [self, chunk](beast::error_code e2, std::size_t) {
+                              self->writing_ = false;
+                              if (e2) return self->finish_stream(false);
+                              self->pump();
+                            });
+        });
+    return;
   }
-  auto response = std::make_shared<http::response<http::file_body>>(http::status::ok, version);
-  beast::error_code ec;
-  response->body().open((folder_ + "/output").c_str(), beast::file_mode::scan, ec);
-  if (ec) {
-    remove_upload();
-    return answer(to_http(api_error(500, "io_error", "cannot read the batch's output: " + ec.message()), version),
-                  false);
+  if (auto next = chunks_->try_pop()) {
+    auto chunk = std::make_shared<std::string>(std::move(*next));
+    writing_ = true;
+    stream_.expires_after(server_.options().request_timeout);
+    asio::async_write(stream_, http::make_chunk(asio::buffer(*chunk)),
+                      [self = shared_from_this(), chunk](beast::error_code e, std::size_t) {
+                        self->writing_ = false;
+                        if (e) return self->finish_stream(false);
+                        self->pump();
+                      });
+    return;
   }
-  response->set(http::field::server, "icp-classify");
-  response->set(http::field::content_type, batch.content_type);
-  response->set(http::field::content_disposition, "attachment; filename=\"" + batch.filename + "\"");
-  response->set(http::field::cache_control, "no-store");
-  response->keep_alive(keep_alive);
-  response->prepare_payload();
-  // Streamed from the file; the folder is removed once it is sent.
-  stream_.expires_after(server_.options().request_timeout);
-  http::async_write(stream_, *response,
-                    [self = shared_from_this(), response, keep_alive](beast::error_code e, std::size_t) {
-                      self->busy_ = false;
-                      response->body().close();
-                      self->remove_upload();
-                      if (e || !keep_alive) return self->close();
-                      self->read();
-                    });
+  if (!batch_done_) return;                                     // more to come
+  if (batch_done_->status != 200) return finish_stream(false);  // rows were sent, then it failed: cut short
+  writing_ = true;
+  asio::async_write(stream_, http::make_chunk_last(), [self = shared_from_this()](beast::error_code e, std::size_t) {
+    self->writing_ = false;
+    self->finish_stream(!e);
+  });
+}
+
+// The stream is over: complete (keep the connection if asked) or cut short
+// (close without the last chunk, so that the client knows it is incomplete).
+void Session::finish_stream(bool ok) {
+  if (chunks_) chunks_->cancel();  // a producer still waiting stops
+  chunks_.reset();
+  remove_upload();
+  busy_ = false;
+  if (!ok || !keep_alive_ || server_.stopping()) return close();
+  read();
 }
 
 void Session::remove_upload() {

@@ -115,23 +115,45 @@ struct Reply {
   std::string body;
 };
 
-// Reads one response (Content-Length framed) from `fd`.
-Reply read_reply(int fd) {
+// Reads one response from `fd`: Content-Length framed, or chunked (the
+// batch's rows, sent as they come). `complete` says whether a chunked body
+// ended with its last chunk.
+Reply read_reply(int fd, bool* complete = nullptr) {
   std::string data;
   char buffer[65536];
   std::size_t header_end;
-  while ((header_end = data.find("\r\n\r\n")) == std::string::npos) {
+  auto more = [&]() {
     const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-    if (n <= 0) return {};
+    if (n <= 0) return false;
     data.append(buffer, static_cast<std::size_t>(n));
-  }
+    return true;
+  };
+  while ((header_end = data.find("\r\n\r\n")) == std::string::npos)
+    if (!more()) return {};
   Reply r;
   r.headers = data.substr(0, header_end + 2);
   r.status = std::stoi(r.headers.substr(9, 3));
+  data.erase(0, header_end + 4);
+  if (r.headers.find("Transfer-Encoding: chunked") != std::string::npos) {
+    for (;;) {
+      std::size_t line_end;
+      while ((line_end = data.find("\r\n")) == std::string::npos)
+        if (!more()) return r;  // cut short
+      const std::size_t size = std::stoul(data.substr(0, line_end), nullptr, 16);
+      while (data.size() < line_end + 2 + size + 2)
+        if (!more()) return r;
+      r.body += data.substr(line_end + 2, size);
+      data.erase(0, line_end + 2 + size + 2);
+      if (size == 0) {
+        if (complete) *complete = true;
+        return r;
+      }
+    }
+  }
   std::size_t length = 0;
   if (const auto at = r.headers.find("Content-Length: "); at != std::string::npos)
     length = std::stoul(r.headers.substr(at + 16));
-  r.body = data.substr(header_end + 4);
+  r.body = data;
   while (r.body.size() < length) {
     const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
     if (n <= 0) break;
@@ -315,6 +337,7 @@ TEST_CASE("serve: POST /v1/batch answers exactly what the batch command writes, 
 
   const Reply r = call(port, "POST", "/v1/batch", csv, "text/csv");
   REQUIRE(r.status == 200);
+  CHECK(r.headers.find("Transfer-Encoding: chunked") != std::string::npos);  // rows as they come
   CHECK(r.headers.find("Content-Type: text/csv; charset=utf-8") != std::string::npos);
   CHECK(r.headers.find("attachment; filename=\"icp-result.csv\"") != std::string::npos);
   const std::string expected_file = dir.file("expected.csv");
@@ -392,4 +415,25 @@ TEST_CASE("serve: over --max-connections a connection is answered 503 and closed
     if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   CHECK(served);
+}
+
+TEST_CASE("serve: a batch that fails after rows were sent ends without its last chunk") {
+  ServerProcess server;
+  std::string csv = "id,text\n";
+  for (int i = 0; i < 400; ++i)
+    csv += std::to_string(i) + ",论坛靠广告盈利，用户发帖\n";  // well over one 64 KiB chunk out
+  csv += "400,\"an unterminated quote\n401,x\n";
+  const int fd = connect_to(server.port());
+  send_all(fd, request("POST", "/v1/batch", csv, "text/csv"));
+  bool complete = false;
+  const Reply r = read_reply(fd, &complete);
+  close(fd);
+  CHECK(r.status == 200);
+  CHECK(r.body.rfind("id,text,icp_decision", 0) == 0);
+  CHECK_FALSE(complete);  // the client can tell the answer is incomplete
+  // An error found before any output (here a workbook, not CSV) is a JSON error.
+  const Reply early =
+      call(server.port(), "POST", "/v1/batch", std::string("PK\x03\x04", 4) + std::string(64, 'x'), "text/csv");
+  CHECK(early.status == 422);
+  CHECK(error_code(early) == "unreadable_input");
 }
