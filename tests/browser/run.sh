@@ -3,9 +3,10 @@
 # loopback port and drives it with Debian's chromium (tests/browser/intake.test.mjs).
 #   tests/browser/run.sh BINARY [ARTIFACT_DIR]
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")"
 BIN=$(realpath "$1")
-ARTIFACTS=${2:-$PWD/artifacts}
+[[ -n ${2:-} ]] && mkdir -p "$2" && ARTIFACTS=$(realpath "$2")
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ARTIFACTS=${ARTIFACTS:-$PWD/artifacts}
 [[ -x /usr/bin/chromium ]] || { echo "browser tests: /usr/bin/chromium is missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
 [[ -d node_modules/playwright-core ]] || npm ci --no-audit --no-fund >/dev/null
 LOG=$(mktemp)
