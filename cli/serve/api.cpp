@@ -215,6 +215,12 @@ BatchAnswer Api::batch(std::string_view target, const std::string& input, std::o
   if (plan.error) return *plan.error;
   plan.options.input = input;
   plan.options.jobs = threads;
+  // The batch command names its input file; here that is a temporary file of the server's.
+  auto about_upload = [&input](std::string message) {
+    for (std::size_t at; (at = message.find(input)) != std::string::npos;)
+      message.replace(at, input.size(), "the upload");
+    return message;
+  };
   std::istringstream no_input;
   std::ostringstream messages;
   try {
@@ -227,9 +233,9 @@ BatchAnswer Api::batch(std::string_view target, const std::string& input, std::o
   } catch (const UsageError& e) {
     return batch_error(400, "invalid_request", e.what());
   } catch (const InputError& e) {
-    return batch_error(422, "unreadable_input", e.what());
+    return batch_error(422, "unreadable_input", about_upload(e.what()));
   } catch (const IoError& e) {
-    return batch_error(500, "io_error", e.what());
+    return batch_error(500, "io_error", about_upload(e.what()));
   } catch (const icp::FactError& e) {
     return batch_error(422, "invalid_fact", e.what());
   }

@@ -361,6 +361,8 @@ TEST_CASE("serve: POST /v1/batch answers exactly what the batch command writes, 
       call(port, "POST", "/v1/batch", std::string("PK\x03\x04", 4) + std::string(100, '\0'), "application/zip");
   CHECK(zip.status == 422);
   CHECK(error_code(zip) == "unreadable_input");
+  CHECK(zip.body.find("the upload") != std::string::npos);  // not the server's temporary path
+  CHECK(zip.body.find("icp-serve-") == std::string::npos);
   CHECK(call(port, "GET", "/v1/batch").status == 405);
 
   // A client that asks for "100 Continue" first (curl does over 1 MiB) gets it.
