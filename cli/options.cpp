@@ -74,6 +74,8 @@ po::options_description batch_options() {
        "(default: a column named description/text/简介/描述/经营范围…, the only column, or column 1 "
        "with --no-header)")                                                                  //
       ("no-header", "the first record is data, not a header (no header is written either)")  //
+      ("sheet", po::value<std::string>()->value_name("NAME|N"),
+       "the sheet of an .xlsx input, by name or 1-based number (default: the first)")  //
       ("delimiter,d", po::value<std::string>()->value_name("CHAR"),
        "the field separator: , ; | or tab (default: tab for a .tsv file, otherwise a comma); the output "
        "is CSV")                                                                                       //
@@ -224,7 +226,7 @@ CommandLine parse_command_line(int argc, char** argv) {
   }
   if (!batch) {
     cmd.format = parse_format(format);
-    for (const char* option : {"column", "no-header", "excel", "jobs", "quiet", "force", "delimiter"})
+    for (const char* option : {"column", "no-header", "excel", "jobs", "quiet", "force", "delimiter", "sheet"})
       if (vm.count(option)) throw UsageError(std::string("--") + option + " is for the batch command");
     if (!vm["output"].defaulted()) throw UsageError("--output is for the batch command");
     if (!vm["encoding"].defaulted()) throw UsageError("--encoding is for the batch command");
@@ -241,6 +243,7 @@ CommandLine parse_command_line(int argc, char** argv) {
     b.no_header = vm.count("no-header") > 0;
     b.encoding = vm["encoding"].as<std::string>();
     if (vm.count("delimiter")) b.delimiter = vm["delimiter"].as<std::string>();
+    if (vm.count("sheet")) b.sheet = vm["sheet"].as<std::string>();
     b.format = vm["format"].defaulted() ? "csv" : lower_ascii(format);
     b.excel = vm.count("excel") > 0;
     if (vm.count("jobs")) {

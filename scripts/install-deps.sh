@@ -10,6 +10,8 @@ PACKAGES=(
   build-essential g++ cmake make pkg-config
   libboost1.81-dev libboost-program-options1.81-dev libboost-json1.81-dev
   libicu-dev
+  # .xlsx input: libzip inflates the workbook, pugixml reads its XML
+  libzip-dev libpugixml-dev
   # tests: doctest; clang, libFuzzer and sanitizer runtimes; format check
   doctest-dev clang clang-format libclang-rt-14-dev
   # scripts and examples

@@ -1,5 +1,8 @@
 #include "batch/batch_command.hpp"
 
+#include <filesystem>
+#include <fstream>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,6 +25,7 @@
 #include "batch/progress.hpp"
 #include "batch/row_format.hpp"
 #include "batch/sniff.hpp"
+#include "batch/xlsx_reader.hpp"
 #include "did_you_mean.hpp"
 #include "errors.hpp"
 #include "icp/classifier.hpp"
@@ -234,8 +238,71 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
   return run_batch_on(options, classifier, lang, in, out, err, true);
 }
 
-int run_batch_on(const BatchOptions& options, const icp::Classifier& classifier, Lang lang, std::istream& in,
+namespace {
+
+// An .xlsx input: by its name, or by its first bytes (a zip).
+bool is_workbook(const std::string& path) {
+  if (path == "-") return false;
+  if (lower_ascii(path).ends_with(".xlsx")) return true;
+  // Only a regular file is peeked at: a pipe's bytes would be lost to the batch.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  std::ifstream file(path, std::ios::binary);
+  char head[4] = {};
+  file.read(head, 4);
+  return file.gcount() == 4 && std::string_view(head, 4) == std::string_view("PK\x03\x04", 4);
+}
+
+// The workbook's sheet as a temporary CSV file (removed with this object).
+class ConvertedWorkbook {
+ public:
+  ConvertedWorkbook(const std::string& workbook, const std::string& sheet) {
+    const std::string pattern = (std::filesystem::temp_directory_path() / "icp-xlsx-XXXXXX").string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    const int fd = ::mkstemp(name.data());
+    if (fd < 0)
+      throw IoError("cannot create a temporary file for the workbook's rows: " + std::string(std::strerror(errno)));
+    ::close(fd);
+    path_ = name.data();
+    std::ofstream csv(path_, std::ios::binary | std::ios::trunc);
+    xlsx_to_csv(workbook, sheet,
+                [&](std::string_view piece) { csv.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
+    csv.close();
+    if (!csv) throw IoError("cannot write the workbook's rows to " + path_ + " (disk full?)");
+  }
+  ~ConvertedWorkbook() {
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+  }
+  ConvertedWorkbook(const ConvertedWorkbook&) = delete;
+  ConvertedWorkbook& operator=(const ConvertedWorkbook&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+int run_batch_on(const BatchOptions& given, const icp::Classifier& classifier, Lang lang, std::istream& in,
                  std::ostream& out, std::ostream& err, bool handle_signals) {
+  // A workbook is read as the CSV of its sheet; messages still name the workbook.
+  std::optional<ConvertedWorkbook> workbook;
+  BatchOptions options = given;
+  if (is_workbook(given.input)) {
+    std::error_code ec;
+    if (given.output != "-" && std::filesystem::equivalent(given.input, given.output, ec))
+      throw UsageError("the output " + for_message(given.output) + " is the input workbook: choose another -o");
+    workbook.emplace(given.input, given.sheet);
+    options.input = workbook->path();
+    options.input_name = given.input;
+    options.encoding = "utf-8";
+    options.delimiter = ",";
+  } else if (!given.sheet.empty()) {
+    throw UsageError("--sheet is for .xlsx workbooks; " + for_message(given.input) + " is not one");
+  }
+  const std::string shown = options.input_name.empty() ? options.input : options.input_name;
   const auto start = std::chrono::steady_clock::now();
   RowSettings settings;
   settings.lang = lang;
@@ -260,15 +327,14 @@ int run_batch_on(const BatchOptions& options, const icp::Classifier& classifier,
   OutputPolicy policy;
   policy.force = options.force;
   policy.input = input.identity();
-  policy.input_name = options.input == "-" ? "standard input" : options.input;
+  policy.input_name = options.input == "-" ? "standard input" : shown;
   policy.notes = &err;
   Output output(options.output, out, policy);
   CsvReader reader(input.reader(), CsvReader::kDefaultMaxRecordBytes, delimiter);
 
   // A workbook, UTF-16 or binary data is not read as rows: say what it is.
   if (const auto reason = not_csv(reader.peek(64 << 10)))
-    throw InputError((options.input == "-" ? std::string("standard input") : for_message(options.input)) + ": " +
-                     *reason);
+    throw InputError((options.input == "-" ? std::string("standard input") : for_message(shown)) + ": " + *reason);
   // Encoding: a BOM, the user's word, or a guess from the first 64 KB.
   const bool bom = reader.skip_utf8_bom();
   settings.encoding = *encoding;
@@ -345,7 +411,7 @@ int run_batch_on(const BatchOptions& options, const icp::Classifier& classifier,
     const std::string partial = output.keep_partial();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!options.quiet) err << summary_line(result, seconds);
-    throw InputError(for_message(options.input) + ": " + result.malformed->what() + "; the " +
+    throw InputError(for_message(shown) + ": " + result.malformed->what() + "; the " +
                      std::to_string(result.stats.rows) + " rows before it were written" +
                      (partial.empty() ? std::string()
                                       : " to " + for_message(partial) + " and " + for_message(options.output) +

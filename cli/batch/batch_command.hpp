@@ -28,8 +28,10 @@ struct BatchOptions {
   bool excel = false;             // UTF-8 BOM first
   unsigned jobs = 0;              // 0: the number of cores
   bool quiet = false;
-  bool force = false;  // --force: replace an output file the user cannot write
-  icp::Facts facts;    // --fact / --facts: for every row; fact-named columns add to them per row
+  bool force = false;      // --force: replace an output file the user cannot write
+  icp::Facts facts;        // --fact / --facts: for every row; fact-named columns add to them per row
+  std::string sheet;       // --sheet NAME|N: the sheet of an .xlsx input (default: the first)
+  std::string input_name;  // how messages name the input, when `input` is a converted copy
 };
 
 // Returns the exit status (kOk, kRowErrors, kInterrupted); throws UsageError /

@@ -26,7 +26,10 @@ bool utf16_without_bom(std::string_view head) {
 
 std::optional<std::string> not_csv(std::string_view head) {
   if (head.starts_with("PK\x03\x04") || head.starts_with(std::string_view("PK\x05\x06", 4)))
-    return std::string("this is a zip file — an Excel .xlsx workbook, most likely — not CSV text; ") + kSaveAs;
+    return std::string(
+               "this is a zip file — an Excel .xlsx workbook, most likely; give the workbook's file name "
+               "(icp-classify batch FILE.xlsx reads it), or ") +
+           kSaveAs;
   if (head.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
     return std::string("this is an Excel 97-2003 .xls workbook (an OLE2 file), not CSV text; ") + kSaveAs;
   if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || utf16_without_bom(head))

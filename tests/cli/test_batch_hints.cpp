@@ -74,17 +74,17 @@ TEST_CASE("sniff: what is not CSV text is told by its first bytes") {
   CHECK(not_csv(std::string("a,b\n1,\0\n", 8))->find("NUL byte at byte 6") != std::string::npos);
 }
 
-TEST_CASE("binary: an .xlsx given to batch is refused with what to do, and no output is written") {
+TEST_CASE("binary: a damaged .xlsx is refused, and no output is written; a workbook piped in is told what to do") {
   TempDir dir;
   const std::string in = dir.write("clients.xlsx", std::string("PK\x03\x04", 4) + std::string(100, 'x'));
   const std::string out = dir.file("out.csv");
   auto r = run_binary(dir, "batch " + quote(in) + " -o " + quote(out));
   CHECK(r.code == 2);
-  CHECK(r.err.find("an Excel .xlsx workbook") != std::string::npos);
-  CHECK(r.err.find("CSV UTF-8") != std::string::npos);
+  CHECK(r.err.find("clients.xlsx: not a readable .xlsx workbook") != std::string::npos);
   CHECK(!std::filesystem::exists(out));
   auto piped = run_binary(dir, "batch - -q", in);
   CHECK(piped.code == 2);
   CHECK(piped.err.find("standard input: this is a zip file") != std::string::npos);
+  CHECK(piped.err.find("icp-classify batch FILE.xlsx reads it") != std::string::npos);
   CHECK(piped.out.empty());
 }

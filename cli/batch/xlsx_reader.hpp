@@ -1,0 +1,32 @@
+// Reading an .xlsx workbook as the batch's rows (issue 12): one sheet, its
+// cells as Excel shows them — shared and inline strings (rich-text runs
+// joined), numbers without a trailing ".0", booleans, dates in the 1900 and
+// 1904 systems as ISO dates — written out as CSV records, so that the batch
+// reads a workbook exactly as it reads a CSV file. The sheet's XML is parsed
+// row by row as it is inflated, so memory stays bounded on a million rows;
+// an entry that would inflate past the limits (a zip bomb) is refused.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace icp::cli::batch {
+
+struct XlsxLimits {
+  std::uint64_t max_entry_bytes = 4ull << 30;  // uncompressed, any one part of the workbook
+  std::uint64_t max_ratio = 1000;              // uncompressed / compressed, for parts over 1 MiB
+};
+
+// Converts sheet `sheet` ("" : the first; a name; or "3": the third) of the
+// workbook at `path`, handing CSV text to `write` in pieces. Returns the
+// number of rows written. Throws InputError naming the sheet and the cell
+// (or the part of the file) for a workbook it cannot read.
+std::uint64_t xlsx_to_csv(const std::string& path, const std::string& sheet,
+                          const std::function<void(std::string_view)>& write, const XlsxLimits& limits = {});
+
+// Excel's serial date as ISO 8601 ("2024-03-01", "2024-03-01 13:30:00").
+std::string excel_date(double serial, bool date1904);
+
+}  // namespace icp::cli::batch
