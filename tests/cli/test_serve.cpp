@@ -288,9 +288,14 @@ TEST_CASE("serve: a slow client does not block another; SIGTERM lets a request i
   // A long description in flight when SIGTERM comes: it is still answered.
   std::string text;
   while (text.size() < 600'000) text += "我们做一个论坛，用户发帖讨论装修经验，平台靠广告盈利。";
+  // The connection is accepted and served once first, so that the request
+  // below is read by a live session; SIGTERM then comes while it is being read
+  // or answered (or after: either way it must be answered).
   const int busy = connect_to(port);
+  send_all(busy, request("GET", "/healthz", "", "", true));
+  REQUIRE(read_reply(busy).status == 200);
   send_all(busy, request("POST", "/v1/classify", classify_body(text)));
-  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
   server.signal(SIGTERM);
   const Reply r = read_reply(busy);
   CHECK(r.status == 200);
