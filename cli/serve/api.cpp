@@ -67,8 +67,9 @@ const char* const kOpenApi = R"({"openapi":"3.0.3",
   {"name":"format","in":"query","schema":{"type":"string","enum":["csv","jsonl"]}},
   {"name":"lang","in":"query","schema":{"type":"string","enum":["zh","en"]}},
   {"name":"delimiter","in":"query","schema":{"type":"string"}},
-  {"name":"no_header","in":"query","schema":{"type":"boolean"}}],
- "requestBody":{"required":true,"content":{"text/csv":{"schema":{"type":"string","format":"binary"}}}},
+  {"name":"no_header","in":"query","schema":{"type":"boolean"}},
+  {"name":"sheet","in":"query","schema":{"type":"string"},"description":"for an .xlsx upload: the sheet by name or 1-based number"}],
+ "requestBody":{"required":true,"content":{"text/csv":{"schema":{"type":"string","format":"binary"}},"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":{"schema":{"type":"string","format":"binary"}}}},
  "responses":{"200":{"description":"the input rows in order with the icp_* columns (or JSON lines), as an attachment","content":{"text/csv":{},"application/x-ndjson":{}}},
   "400":{"$ref":"#/components/responses/Error"},"413":{"$ref":"#/components/responses/Error"},"422":{"$ref":"#/components/responses/Error"}}}},
 "/v1/version":{"get":{"summary":"Program version and lexicon fingerprint","responses":{"200":{"description":"version","content":{"application/json":{"schema":{"type":"object","properties":{"version":{"type":"string"},"lexicon_hash":{"type":"string"},"phrases":{"type":"integer"}}}}}}}}},
@@ -180,6 +181,8 @@ BatchPlan plan_of(std::string_view target) {
       options.format = lower_ascii(value);
     } else if (key == "delimiter") {
       options.delimiter = value;
+    } else if (key == "sheet") {
+      options.sheet = value;
     } else if (key == "no_header") {
       options.no_header = value.empty() || value == "1" || value == "true";
     } else if (key == "lang") {
@@ -187,9 +190,10 @@ BatchPlan plan_of(std::string_view target) {
       if (!parsed) plan.error = batch_error(400, "invalid_request", "lang must be zh or en");
       if (parsed) plan.lang = *parsed;
     } else {
-      plan.error = batch_error(400, "invalid_request",
-                               "unknown parameter '" + key.substr(0, 100) +
-                                   "' (the parameters are column, encoding, format, delimiter, no_header, lang)");
+      plan.error =
+          batch_error(400, "invalid_request",
+                      "unknown parameter '" + key.substr(0, 100) +
+                          "' (the parameters are column, encoding, format, delimiter, no_header, sheet, lang)");
     }
   }
   if (!plan.error && options.format != "csv" && options.format != "jsonl")

@@ -369,6 +369,12 @@ TEST_CASE("serve: POST /v1/batch answers exactly what the batch command writes, 
   CHECK(zip.body.find("the upload") != std::string::npos);  // not the server's temporary path
   CHECK(zip.body.find("icp-serve-") == std::string::npos);
   CHECK(call(port, "GET", "/v1/batch").status == 405);
+  // An Excel workbook is read like the batch command reads it; the answer is CSV.
+  const std::string workbook = slurp(std::string(ICP_SOURCE_DIR) + "/tests/batch/xlsx/openpyxl.xlsx");
+  const Reply excel = call(port, "POST", "/v1/batch?sheet=%E5%AE%A2%E6%88%B7", workbook,
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  REQUIRE(excel.status == 200);
+  CHECK(excel.body.rfind("客户编号,简介,注册资本,成立日期,已上市,比例,icp_decision,", 0) == 0);
 
   // A client that asks for "100 Continue" first (curl does over 1 MiB) gets it.
   const int fd = connect_to(port);
