@@ -16,7 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS=${1:-10000000}
 BUILD=${ICP_BUILD_DIR:-build}-fuzz
 LANES=${ICP_FUZZ_LANES:-2}
-ALL_TARGETS=(fuzz_classify fuzz_csv fuzz_lexicon fuzz_segment fuzz_query)  # slowest first
+ALL_TARGETS=(fuzz_classify fuzz_csv fuzz_lexicon fuzz_segment fuzz_query fuzz_xlsx)  # slowest first
 TARGETS=("${@:2}")
 ((${#TARGETS[@]})) || TARGETS=("${ALL_TARGETS[@]}")
 for target in "${TARGETS[@]}"; do

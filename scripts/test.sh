@@ -30,7 +30,7 @@ ASAN_CXX=${ICP_ASAN_CXX:-clang++}
 JOBS=${ICP_JOBS:-$(nproc)}
 ALL_SECTIONS=(deps format release consumers asan tsan fuzz)
 FORMAT_DIRS=(classifier lexicon cli tests examples bench)
-FUZZ_TARGETS=(fuzz_classify fuzz_lexicon fuzz_csv fuzz_segment fuzz_query)
+FUZZ_TARGETS=(fuzz_classify fuzz_lexicon fuzz_csv fuzz_segment fuzz_query fuzz_xlsx)
 
 SUMMARY=()
 CURRENT=
