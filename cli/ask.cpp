@@ -23,19 +23,12 @@
 namespace icp::cli {
 namespace {
 
-// The next question: the first open one not asked yet (questions.hpp).
-// Empty when nothing is left to ask.
-std::string next_question(const icp::Decision& d, const std::set<std::string, std::less<>>& asked) {
-  for (auto& name : open_question_facts(d))
-    if (!asked.count(name)) return name;
-  return {};
-}
-
-// Questions still to come, for the progress count.
-std::size_t remaining(const icp::Decision& d, const std::set<std::string, std::less<>>& asked) {
-  const auto open = open_question_facts(d);
-  return static_cast<std::size_t>(
-      std::count_if(open.begin(), open.end(), [&](const std::string& n) { return !asked.count(n); }));
+// The questions still to ask, in order (questions.hpp): the first is next,
+// their number is the progress count's rest.
+std::vector<std::string> still_open(const icp::Decision& d, const std::set<std::string, std::less<>>& asked) {
+  std::vector<std::string> open = open_question_facts(d);
+  std::erase_if(open, [&](const std::string& name) { return asked.count(name) > 0; });
+  return open;
 }
 
 std::string trim(std::string s) {
@@ -193,8 +186,8 @@ Interview ask(const icp::Classifier& classifier, std::string_view text, icp::Fac
   constexpr int kTries = 3;
   int failed = 0;
   for (;;) {
-    const std::string name = next_question(d, asked);
-    if (name.empty()) {
+    const std::vector<std::string> open = still_open(d, asked);
+    if (open.empty()) {
       // Review: every answer as understood, before the final answer.
       out << '\n' << pick(lang, "请核对您的回答：\n", "Please review your answers:\n");
       int n = 0;
@@ -217,9 +210,10 @@ Interview ask(const icp::Classifier& classifier, std::string_view text, icp::Fac
       }
       break;
     }
+    const std::string& name = open.front();
     const icp::FactInfo& f = *fact_info(name);
     const std::size_t number = history.size() + 1;
-    const std::size_t total = history.size() + remaining(d, asked);
+    const std::size_t total = history.size() + open.size();
     out << '\n'
         << pick(lang, "第 ", "Question ") << number << '/' << total << pick(lang, " 题  ", "  ")
         << (lang == Lang::zh ? f.question_zh : f.question_en) << pick(lang, "  [", "  [")

@@ -91,10 +91,7 @@ po::options_description batch_options() {
 // Option values as people type them: any case, and a language as a locale
 // tag (zh-CN, zh_Hans, en-US).
 Lang parse_lang(const std::string& value) {
-  const std::string v = lower_ascii(value);
-  const std::string primary = v.substr(0, v.find_first_of("-_"));
-  if (primary == "zh") return Lang::zh;
-  if (primary == "en") return Lang::en;
+  if (const auto lang = lang_from(value)) return *lang;
   throw UsageError("invalid value '" + for_message(value) + "' for --lang (expected zh or en)");
 }
 

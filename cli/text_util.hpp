@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,15 @@ inline std::string lower_ascii(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return s;
+}
+
+// A language as people write it: any case, a locale tag (zh-CN, zh_Hans,
+// en-US). nullopt for anything else. The command line and the server share it.
+inline std::optional<Lang> lang_from(std::string_view value) {
+  const std::string primary = lower_ascii(std::string(value.substr(0, value.find_first_of("-_"))));
+  if (primary == "zh") return Lang::zh;
+  if (primary == "en") return Lang::en;
+  return std::nullopt;
 }
 
 // Invalid UTF-8 → U+FFFD: the library's function (icp/decision.hpp).

@@ -25,14 +25,6 @@ std::string_view path_of(std::string_view target) {
   return target.substr(0, target.find('?'));
 }
 
-// "zh", "zh-CN", "EN" …; nullopt for anything else.
-std::optional<Lang> lang_of(std::string_view value) {
-  const std::string v = lower_ascii(std::string(value.substr(0, value.find_first_of("-_"))));
-  if (v == "zh") return Lang::zh;
-  if (v == "en") return Lang::en;
-  return std::nullopt;
-}
-
 // JSON, or what curl -d and a browser's plain fetch send by default: the body
 // decides. Uploads (multipart, CSV) are refused with 415.
 bool is_json_type(std::string_view content_type) {
@@ -186,7 +178,7 @@ BatchPlan plan_of(std::string_view target) {
     } else if (key == "no_header") {
       options.no_header = value.empty() || value == "1" || value == "true";
     } else if (key == "lang") {
-      const auto parsed = lang_of(value);
+      const auto parsed = lang_from(value);
       if (!parsed) plan.error = batch_error(400, "invalid_request", "lang must be zh or en");
       if (parsed) plan.lang = *parsed;
     } else {
@@ -228,10 +220,8 @@ BatchAnswer Api::batch(std::string_view target, const std::string& input, std::o
   std::istringstream no_input;
   std::ostringstream messages;
   try {
+    // A bad input throws; it returns 0, 1 (rows carry icp_error) or 130 (stopped).
     const int status = run_batch_on(plan.options, classifier_, plan.lang, no_input, output, messages, false);
-    if (status == 2)
-      return batch_error(422, "unreadable_input",
-                         messages.str().empty() ? "the input stopped being readable" : messages.str());
     if (status != 0 && status != 1)  // 1: some rows carry icp_error, which is an answer
       return batch_error(503, "interrupted", "the server is stopping: the batch was not finished");
   } catch (const UsageError& e) {
@@ -243,7 +233,7 @@ BatchAnswer Api::batch(std::string_view target, const std::string& input, std::o
   } catch (const icp::FactError& e) {
     return batch_error(422, "invalid_fact", e.what());
   }
-  return batch_head(target);
+  return {};  // it ran: the caller has the content type from batch_head()
 }
 
 ApiResponse Api::classify(const ApiRequest& request) const {
@@ -263,7 +253,7 @@ ApiResponse Api::classify(const ApiRequest& request) const {
   if (!text || !text->is_string()) return api_error(400, "invalid_request", "\"text\" must be a string");
   Lang lang = Lang::zh;
   if (const json::value* l = o.if_contains("lang")) {
-    const auto parsed = l->is_string() ? lang_of(l->as_string()) : std::nullopt;
+    const auto parsed = l->is_string() ? lang_from(l->as_string()) : std::nullopt;
     if (!parsed) return api_error(400, "invalid_request", "\"lang\" must be \"zh\" or \"en\"");
     lang = *parsed;
   }
