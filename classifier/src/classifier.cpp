@@ -12,6 +12,7 @@
 #include "presence/contact_channels.hpp"
 #include "prices/prices.hpp"
 #include "readiness/readiness.hpp"
+#include "roles/peer_exchange.hpp"
 #include "roles/platform_roles.hpp"
 #include "scope/scope_signals.hpp"
 #include "signals/compiled_lexicon.hpp"
@@ -111,6 +112,7 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
   auto hits = signals::extract_hits(normalized, impl_->compiled, impl_->segmenter, found.phrases);
   hits = scope::with_scope(std::move(hits), scope);
   hits = roles::with_roles(std::move(hits), normalized.text);
+  hits = roles::with_peer_exchange(std::move(hits), normalized.text);
   hits = prices::with_prices(std::move(hits), normalized.text);
   hits = operators::without_mentioned_bodies(std::move(hits), normalized.text);
   hits = presence::without_contact_channels(std::move(hits), normalized.text);
