@@ -10,6 +10,7 @@
 #include "operators/mentioned_bodies.hpp"
 #include "permits/held_permits.hpp"
 #include "presence/contact_channels.hpp"
+#include "presence/site_names.hpp"
 #include "prices/prices.hpp"
 #include "readiness/readiness.hpp"
 #include "roles/peer_exchange.hpp"
@@ -115,6 +116,7 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
   hits = roles::with_peer_exchange(std::move(hits), normalized.text);
   hits = prices::with_prices(std::move(hits), normalized.text);
   hits = operators::without_mentioned_bodies(std::move(hits), normalized.text);
+  hits = presence::with_site_names(std::move(hits), normalized.text);
   hits = presence::without_contact_channels(std::move(hits), normalized.text);
   const signals::SignalSet signals(std::move(hits));
   const auto stated = facts::facts_from_text(normalized, found.keywords);
