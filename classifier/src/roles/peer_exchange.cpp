@@ -23,6 +23,9 @@ constexpr std::uint32_t kReachBack = 9;
 // A peer and an exchange must weigh this much together: others with any
 // exchange (大家 + 分享), one's friends only with a real one (好友 + 交流).
 constexpr int kPeerExchange = 3;
+// Viewers' tips reach the live stream they are for within this many bytes
+// (thirty Chinese characters): "直播间送礼物", "主播直播，观众可以打赏".
+constexpr std::uint32_t kTipReach = 90;
 // The weight of a "X友" noun found by its form (钓友, 跑友, 书友).
 constexpr int kFellowWeight = 2;
 // A weak exchange word (分享, 留言, 关注, 互动) names the others as partners
@@ -123,6 +126,32 @@ bool viewing_others(std::string_view text, const Peer& p) {
   return false;
 }
 
+// The audience of a live stream exchanging with its hosts: a live stream
+// (live_stream) and, anywhere in the text, viewers tipping them (打赏, 送礼物)
+// — a room where viewers and hosts interact, not a broadcast (电视直播) or a
+// live lesson (直播课: the teacher's own stream, category 1 unless users post).
+// Not a stream on another's platform ("在抖音直播带货"): that platform is named
+// close to it.
+void live_room(const std::vector<Hit>& hits, std::vector<Hit>& out) {
+  auto near = [](const Hit& a, const Hit& b, std::uint32_t reach) {
+    return a.end + reach >= b.begin && b.end + reach >= a.begin;
+  };
+  for (const Hit& live : hits) {
+    if (live.signal != Signal::live_stream || !live.affirmed()) continue;
+    bool tipped = false, on_others = false;
+    for (const Hit& h : hits) {
+      if (!h.affirmed()) continue;
+      // A clear tip (打赏, 礼物), not a game's coins or a top-up (守护, 充值).
+      tipped |= h.signal == Signal::pay_tipping && h.weight >= 2 && near(h, live, kTipReach);
+      on_others |= h.signal == Signal::presence_third_party && near(h, live, kReach);
+    }
+    if (tipped && !on_others) {
+      out.push_back(Hit{Signal::cat3_community, 3, live.begin, live.end, kPeerPhrase + 1});
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Hit> with_peer_exchange(std::vector<Hit> hits, std::string_view text) {
@@ -136,9 +165,9 @@ std::vector<Hit> with_peer_exchange(std::vector<Hit> hits, std::string_view text
     if (h.signal == Signal::role_peer) peers.push_back({h.begin, h.end, h.weight});
     exchange |= is_exchange(text, h);
   }
-  if (!exchange && peers.empty()) return hits;
+  live_room(hits, added);
+  if (!exchange && peers.empty() && added.empty()) return hits;
   fellows(text, peers);
-  if (peers.empty()) return hits;
   // A fellow noun inside a lexicon peer (好友 found again as X友) is the lexicon's.
   std::sort(peers.begin(), peers.end(),
             [](const Peer& a, const Peer& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
