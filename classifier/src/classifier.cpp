@@ -3,7 +3,9 @@
 
 #include <string>
 
+#include "decide/as_of.hpp"
 #include "decide/decide.hpp"
+#include "decide/rules.hpp"
 #include "facts/describe.hpp"
 #include "facts/from_text.hpp"
 #include "lexicon.hpp"
@@ -85,13 +87,17 @@ TextTooLongError::~TextTooLongError() = default;
 
 struct Classifier::Impl {
   explicit Impl(const Options& options)
-      : lexicon(load(options)), compiled(lexicon, normalizer), max_text_bytes(options.max_text_bytes) {}
+      : lexicon(load(options)),
+        compiled(lexicon, normalizer),
+        max_text_bytes(options.max_text_bytes),
+        as_of(options.as_of.empty() ? 0 : decide::parse_as_of(options.as_of)) {}
 
   text::Normalizer normalizer;
   text::WordSegmenter segmenter;
   lexicon::Lexicon lexicon;
   signals::CompiledLexicon compiled;
   std::size_t max_text_bytes;
+  int as_of;  // yyyymmdd; 0: today, asked at each classify()
 };
 
 Classifier::Classifier(const Options& options) : impl_(std::make_unique<const Impl>(options)) {}
@@ -122,7 +128,24 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
   const auto stated = facts::facts_from_text(normalized, found.keywords);
   const Facts in_play = facts::merge(stated.facts, given);
   const auto held = permits::read_held_permits(normalized.text);
-  auto decision = decide::decide(signals, normalized, text, in_play, held, scope);
+  const int day = impl_->as_of ? impl_->as_of : decide::today_utc();
+  auto decision = decide::decide(signals, normalized, text, in_play, held, scope, day);
+  decision.as_of = decide::day_text(day);
+  if (day < decide::kFirstRuleDay)
+    decision.notes.push_back({"before_measures",
+                              "所问日期早于2000年9月25日《互联网信息服务管理办法》施行：当时尚无ICP许可证与备案制度，"
+                              "以上按《办法》施行之初的规则作出",
+                              "The date asked about is before the Measures took effect on 2000-09-25: there was no "
+                              "ICP licence or filing then; the answer follows the rules as they first applied"});
+  else if (impl_->as_of && day > decide::newest_known_change())
+    decision.notes.push_back({"after_known_changes",
+                              "所问日期晚于本程序所知的最后一次规则变化（" +
+                                  decide::day_text(decide::newest_known_change()) +
+                                  "）：此后的变化未收录，请核对现行规定",
+                              "The date asked about is after the newest change of the rules this program knows (" +
+                                  decide::day_text(decide::newest_known_change()) +
+                                  "): later changes are not in its data; check the "
+                                  "rules in force"});
   if (normalized.text.empty())
     decision.notes.push_back(
         {"empty_text", "输入为空或只有空白、标记", "The input is empty or only whitespace and markup"});

@@ -31,8 +31,10 @@ icp::Decision sample() {
                      "《互联网信息服务管理办法》第三条",
                      "有广告收入，属经营性",
                      "advertising income makes it commercial",
-                     {ads, vip}});
-  d.trace.push_back({4, "category.im", icp::Basis::catalogue, "", "否定即时通讯\x1b[31m", "IM denied", {im}});
+                     {ads, vip},
+                     "",
+                     ""});
+  d.trace.push_back({4, "category.im", icp::Basis::catalogue, "", "否定即时通讯\x1b[31m", "IM denied", {im}, "", ""});
   d.preapprovals.push_back({"medical", false, "2015年已取消全国性审批", "cancelled nationally in 2015", {}});
   d.preapprovals.push_back({"news", true, "仍需审批", "still required", {}});
   d.missing_facts.push_back({"charges_users", "是否向用户收费？", "Do users pay?"});

@@ -65,12 +65,22 @@ std::string summary(const Decision& d) {
   return s;
 }
 
-const icp::decide::Rule* find_rule(std::string_view id) {
-  std::size_t count = 0;
-  const auto* rules = icp::decide::all_rules(count);
-  for (std::size_t i = 0; i < count; ++i)
-    if (rules[i].id == id) return &rules[i];
-  return nullptr;
+// The version of rule `id` whose reason the trace entry gives, or nullptr.
+const icp::decide::RuleVersion* find_rule(std::string_view id, std::string_view reason_zh = {}) {
+  const icp::decide::RuleVersion* first = nullptr;
+  for (const auto& v : icp::decide::all_rule_versions()) {
+    if (v.id != id) continue;
+    if (reason_zh.empty() || v.reason_zh == reason_zh) return &v;
+    if (!first) first = &v;
+  }
+  return reason_zh.empty() ? first : nullptr;
+}
+
+// Whether `text` is one of the versions of the rule's citation.
+bool cites(const icp::decide::RuleVersion& r, std::string_view text) {
+  for (const auto& c : icp::decide::all_citations().subspan(r.citation, r.citation_count))
+    if (c.text == text) return true;
+  return false;
 }
 
 void check_span(const icp::Span& s, std::string_view input) {
@@ -91,13 +101,14 @@ void check_invariants(const Decision& d, std::string_view input) {
     CAPTURE(t.rule);
     CHECK(t.step >= 1);
     CHECK(t.step <= 7);
-    const auto* r = find_rule(t.rule);
+    const auto* r = find_rule(t.rule, t.reason_zh);
     REQUIRE(r != nullptr);
     CHECK(r->step == t.step);
     CHECK(r->basis == t.basis);
-    CHECK(r->citation == t.citation);
-    CHECK(r->reason_zh == t.reason_zh);
+    CHECK(cites(*r, t.citation));
     CHECK(r->reason_en == t.reason_en);
+    CHECK(r->valid_from.text == t.valid_from);
+    CHECK(r->valid_to.text == t.valid_to);
     for (const auto& s : t.evidence) check_span(s, input);
   }
   for (const auto& s : d.evidence) check_span(s, input);
@@ -229,34 +240,28 @@ const Case kCases[] = {
 
 // clang-format on
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 }  // namespace
 
 // --- the rules table --------------------------------------------------------
 
-TEST_CASE("decide rules table: every rule is complete, unique and on its step") {
-  std::size_t count = 0;
-  const auto* rules = icp::decide::all_rules(count);
-  REQUIRE(count > 30);
-  std::set<std::string_view> ids;
-  for (std::size_t i = 0; i < count; ++i) {
-    const auto& r = rules[i];
+TEST_CASE("decide rules table: every rule version is complete, dated in order and on its step") {
+  const auto versions = icp::decide::all_rule_versions();
+  REQUIRE(versions.size() > 30);
+  std::set<std::pair<std::string_view, int>> seen;
+  for (const auto& r : versions) {
     const std::string id(r.id);
     CAPTURE(id);
     CHECK(!r.id.empty());
-    CHECK(ids.insert(r.id).second);
+    CHECK(seen.insert({r.id, r.valid_from.value}).second);
     CHECK(!r.reason_zh.empty());
     CHECK(!r.reason_en.empty());
-    CHECK(!r.citation.empty());
+    CHECK(r.citation_count >= 1);
     CHECK(r.step >= 1);
     CHECK(r.step <= 7);
-    CHECK(&icp::decide::rule(r.id) == &r);
+    if (r.valid_from.value && r.valid_to.value) CHECK(r.valid_from.value <= r.valid_to.value);
+    // The version found for a day inside it is this one.
+    const int inside = r.valid_from.value ? r.valid_from.value : icp::decide::kFirstRuleDay;
+    CHECK(icp::decide::rule_at(r.rule, inside) == &r);
     // The id's family names its step.
     const std::string family = id.substr(0, id.find('.'));
     if (family == "presence")
@@ -280,37 +285,24 @@ TEST_CASE("decide rules table: every rule is complete, unique and on its step") 
     else
       FAIL_CHECK("unknown rule family " << family);
   }
-  CHECK_THROWS_AS(icp::decide::rule("no.such_rule"), std::logic_error);
+  CHECK(icp::decide::kRuleCount <= versions.size());
 }
 
-TEST_CASE("decide rules table: every rule id used in the decide sources exists, and every rule is used") {
-  const fs::path dir = fs::path(ICP_SOURCE_DIR) / "classifier" / "src" / "decide";
-  REQUIRE(fs::is_directory(dir));
-  // Rule ids are the only dotted lower-case string literals in these files:
-  // c.trace("...") calls, the kRule table of step 4 and the sector table.
-  const std::regex literal(R"re("([a-z0-9_]+\.[a-z0-9_]+)")re");
-  std::set<std::string> used;
-  std::size_t files = 0;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() != ".cpp" || entry.path().filename() == "rules.cpp") continue;
-    ++files;
-    const std::string source = read_text(entry.path());
-    for (auto it = std::sregex_iterator(source.begin(), source.end(), literal); it != std::sregex_iterator(); ++it)
-      used.insert((*it)[1].str());
-  }
-  CHECK(files >= 8);
-  REQUIRE(used.size() > 30);
-  for (const auto& id : used) {
-    CAPTURE(id);
-    CHECK(find_rule(id) != nullptr);
-  }
-  std::size_t count = 0;
-  const auto* rules = icp::decide::all_rules(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::string id(rules[i].id);
-    CAPTURE(id);
-    CHECK(used.count(id) == 1);
-  }
+TEST_CASE("decide rules table: dated versions pick by the day") {
+  using namespace icp::decide;
+  // The news rules' citation: the 2005 rules before 2017-06-01, the CAC's after.
+  const RuleVersion* news = rule_at(rule_id::news_permit_news, 20170531);
+  REQUIRE(news != nullptr);
+  CHECK(citation_at(*news, 20170531).find("2005") != std::string_view::npos);
+  CHECK(citation_at(*news, 20170601).find("国家网信办") != std::string_view::npos);
+  // The self-operated-site notice is not in force before 2021-04-22.
+  CHECK(rule_at(rule_id::service_trade, 20210421) == nullptr);
+  CHECK(rule_at(rule_id::service_trade, 20210422) != nullptr);
+  // A month-only date: October 2015 as a whole.
+  CHECK(rule_at(rule_id::preapproval_medical, 20150930) == nullptr);
+  CHECK(rule_at(rule_id::preapproval_medical, 20151001) != nullptr);
+  CHECK(rule_at(rule_id::preapproval_medical_national, 20150930) != nullptr);
+  CHECK(newest_known_change() >= 20241206);
 }
 
 // --- the steps, on written sentences ---------------------------------------

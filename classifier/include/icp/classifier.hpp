@@ -69,6 +69,13 @@ struct Options {
   // icp::TextTooLongError at once. Raise it (at most 4 GiB - 1) to accept
   // more at the cost of time and memory in proportion.
   std::size_t max_text_bytes = kMaxTextBytes;
+  // The date whose rules apply, "YYYY-MM-DD": the answer says what the law
+  // said then (data/rules/: rules and citations with the dates they are in
+  // force), e.g. "2019-06-01" for a client who launched then. Empty: today
+  // (UTC). A malformed date throws std::invalid_argument from the
+  // constructor; a date before 2000-09-25 (the Measures) or after the
+  // newest change the data knows is answered with a note.
+  std::string as_of;
 };
 
 class ICP_API Classifier {

@@ -68,6 +68,10 @@ struct TraceStep {
   std::string_view reason_zh;  // one line, Chinese
   std::string_view reason_en;  // one line, English
   std::vector<Span> evidence;
+  // The version of the rule that applied (data/rules/rules.tsv): the dates
+  // it is in force between, YYYY-MM-DD or YYYY-MM; "" for an open end.
+  std::string_view valid_from;
+  std::string_view valid_to;
 };
 
 // Sector approval needed before the licence or filing (Measures art. 5).
@@ -167,6 +171,7 @@ struct Decision {
   std::vector<FactValue> facts;          // the company facts in play, given or read from the text
   std::vector<HeldPermit> held_permits;  // licences and filings the text shows are held, in text order
   Readiness readiness;
+  std::string as_of;  // the date whose rules were applied, YYYY-MM-DD (Options::as_of, or today)
 };
 
 // "license" | "filing" | "neither": the names used in JSON, CSV and eval files.

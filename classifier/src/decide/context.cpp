@@ -63,20 +63,35 @@ Span Context::span(const permits::Held& permit) const {
   return source_span(permit.begin, permit.end, permits::evidence_signal(permit.kind));
 }
 
-void Context::trace_held(std::string_view rule_id, const permits::Held& permit, std::span<const Hit* const> evidence) {
-  trace(rule_id, evidence);
+bool Context::in_force(RuleId rule) const {
+  const RuleVersion* v = rule_at(rule, day);
+  if (v == nullptr) return false;
+  // Its citation must be in force too (a text not yet issued is no ground).
+  for (const auto& c : all_citations().subspan(v->citation, v->citation_count))
+    if (within(day, c.valid_from, c.valid_to)) return true;
+  return false;
+}
+
+void Context::trace_held(RuleId rule, const permits::Held& permit, std::span<const Hit* const> evidence) {
+  trace(rule, evidence);
   decision.trace.back().evidence.push_back(span(permit));
 }
 
-void Context::trace(std::string_view rule_id, std::span<const Hit* const> evidence) {
-  const Rule& r = rule(rule_id);
+void Context::trace(RuleId rule, std::span<const Hit* const> evidence) {
+  // rules_gen makes the code ask in_force() for every rule that has not
+  // always been in force; one traced without asking shows its nearest version.
+  const RuleVersion* found = rule_at(rule, day);
+  const auto versions = versions_of(rule);
+  const RuleVersion& r = found ? *found : day < versions.front().valid_from.value ? versions.front() : versions.back();
   TraceStep step;
   step.step = r.step;
   step.rule = r.id;
   step.basis = r.basis;
-  step.citation = r.citation;
+  step.citation = citation_at(r, day);
   step.reason_zh = r.reason_zh;
   step.reason_en = r.reason_en;
+  step.valid_from = r.valid_from.text;
+  step.valid_to = r.valid_to.text;
   step.evidence.reserve(evidence.size());
   for (const Hit* h : evidence) {
     // One span per phrase text is enough for the report (compared before

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "decide/rules.hpp"
 #include "icp/decision.hpp"
 #include "icp/facts.hpp"
 #include "permits/held_permits.hpp"
@@ -25,6 +26,9 @@ using signals::Signal;
 // Evidence for one rule: a handful of hits. The Context's lists come from
 // its own arena, not the heap (a text asks for dozens of them).
 using HitList = std::pmr::vector<const Hit*>;
+
+// The decision's date when none is given: a Context made by a test.
+inline constexpr int kToday = 99991231;
 
 // A text with no business scope in it.
 inline const scope::Reading kNoScope{};
@@ -68,7 +72,7 @@ class Context {
  public:
   Context(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
           const Facts& facts, std::span<const permits::Held> held, Decision& decision,
-          const scope::Reading& scope = kNoScope)
+          const scope::Reading& scope = kNoScope, int day = kToday)
       : signals(signals),
         text(text),
         original(original),
@@ -76,6 +80,7 @@ class Context {
         held(held),
         decision(decision),
         scope(scope),
+        day(day),
         chars_(original) {}
 
   const signals::SignalSet& signals;
@@ -85,6 +90,7 @@ class Context {
   std::span<const permits::Held> held;  // licences and filings the text shows are held
   Decision& decision;
   const scope::Reading& scope;  // the business scope in the text, if any
+  int day;                      // the date whose rules apply (yyyymmdd): --as-of, or today
   Findings found;
 
   int affirmed(Signal s) const { return signals.affirmed(s); }
@@ -110,10 +116,15 @@ class Context {
     return held_permit(kind, [](const permits::Held&) { return true; });
   }
 
-  // Appends the rule's trace entry with this evidence.
-  void trace(std::string_view rule_id, std::span<const Hit* const> evidence);
+  // Whether the rule was in force on the decision's date (rules.tsv's
+  // valid_from and valid_to, and its citation's): the code asks before
+  // applying a rule that has not always been in force.
+  bool in_force(RuleId rule) const;
+  // Appends the rule's trace entry with this evidence: the version of the
+  // rule and of its citation in force on the decision's date.
+  void trace(RuleId rule, std::span<const Hit* const> evidence);
   // Appends the rule's trace entry with a held permit (and these hits) as evidence.
-  void trace_held(std::string_view rule_id, const permits::Held& permit, std::span<const Hit* const> evidence = {});
+  void trace_held(RuleId rule, const permits::Held& permit, std::span<const Hit* const> evidence = {});
   // Ids (and the questions asked) are viewed, not copied (see
   // icp/decision.hpp): pass static text. Note texts are copied.
   void note(std::string_view id, std::string_view zh, std::string_view en);

@@ -7,14 +7,15 @@
 namespace icp::decide {
 
 Decision decide(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
-                const Facts& facts, std::span<const permits::Held> held, const scope::Reading& scope) {
+                const Facts& facts, std::span<const permits::Held> held, const scope::Reading& scope, int day) {
   Decision decision;
-  Context c(signals, text, original, facts, held, decision, scope);
+  Context c(signals, text, original, facts, held, decision, scope, day);
   step1_presence(c);
   if (c.found.presence != Presence::none) {
     step2_service(c);
     step4_detect_categories(c);
     step3_commercial(c);
+    step1_apps_before_filing(c);
     step4_report_categories(c);
     step6_sectors(c);
     step5_news_permit(c);

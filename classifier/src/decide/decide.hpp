@@ -15,8 +15,10 @@ namespace icp::decide {
 
 // `facts` are the company facts in play (the caller's over the text's);
 // `held` the licences and filings the text shows are held; `scope` the
-// text's business scope, as the scope reader read it.
+// text's business scope, as the scope reader read it; `day` the date whose
+// rules apply (yyyymmdd; the default: the rules in force now).
 Decision decide(const signals::SignalSet& signals, const text::NormalizedText& text, std::string_view original,
-                const Facts& facts, std::span<const permits::Held> held = {}, const scope::Reading& scope = {});
+                const Facts& facts, std::span<const permits::Held> held = {}, const scope::Reading& scope = {},
+                int day = 99991231);
 
 }  // namespace icp::decide

@@ -80,16 +80,17 @@ void scope_notes(Context& c) {
 // (and replaces the "usually also needs" note of the same id).
 struct HeldPermitNote {
   permits::Kind kind;
-  const char* rule;
+  RuleId rule;
   const char* id;
   const char* zh;
   const char* en;
 };
 
 constexpr HeldPermitNote kHeldNotes[] = {
-    {permits::Kind::culture_licence, "held.culture_licence", "culture_permit", "文本显示已持有《网络文化经营许可证》：",
+    {permits::Kind::culture_licence, rule_id::held_culture_licence, "culture_permit",
+     "文本显示已持有《网络文化经营许可证》：",
      "The text shows the 网络文化经营许可证 (internet culture permit) is held: "},
-    {permits::Kind::audiovisual_licence, "held.audiovisual_licence", "audiovisual_permit",
+    {permits::Kind::audiovisual_licence, rule_id::held_audiovisual_licence, "audiovisual_permit",
      "文本显示已持有《信息网络传播视听节目许可证》：", "The text shows the 信息网络传播视听节目许可证 is held: "},
 };
 
@@ -107,7 +108,7 @@ void notes_beyond_brief(Context& c) {
     }
   for (const auto& permit : c.held)
     if (permit.kind == permits::Kind::telecom_licence && !permit.b2) {
-      c.trace_held("held.other_telecom_licence", permit);
+      c.trace_held(rule_id::held_other_telecom_licence, permit);
       c.note("other_telecom_licence",
              "文本写有B1类或A2类电信业务经营许可证号：属IDC、CDN、ISP等其他电信业务，不构成B25信息服务业务",
              "The text gives a B1 or A2 telecom licence number: IDC, CDN, ISP or another telecom service, not B25 "

@@ -31,7 +31,7 @@ bool shows_own_service(const permits::Held& h) {
   return h.kind != permits::Kind::telecom_licence || h.b2;
 }
 
-void neither(Context& c, const char* rule, HitList evidence, bool explicit_in_text) {
+void neither(Context& c, RuleId rule, HitList evidence, bool explicit_in_text) {
   c.found.presence = Presence::none;
   c.found.presence_explicit = explicit_in_text;
   c.decision.decision = Outcome::neither;
@@ -191,9 +191,9 @@ void step1_presence(Context& c) {
   // An answer to "是否有自己的网站或App？" settles the step.
   if (c.facts.own_site_or_app) {
     c.found.decided_by_fact = true;
-    if (!*c.facts.own_site_or_app) return neither(c, "fact.no_own_site", {}, true);
+    if (!*c.facts.own_site_or_app) return neither(c, rule_id::fact_no_own_site, {}, true);
     c.found.presence = Presence::own;
-    c.trace("fact.own_site", c.affirmed_hits(kOwn));
+    c.trace(rule_id::fact_own_site, c.affirmed_hits(kOwn));
     return;
   }
   // A licence or filing number (a site's footer) is the operator's own site,
@@ -202,7 +202,7 @@ void step1_presence(Context& c) {
   for (const auto& h : c.held)
     if (shows_own_service(h)) {
       if (!held)
-        c.trace_held("presence.held_permit", h, c.affirmed_hits(kOwn));
+        c.trace_held(rule_id::presence_held_permit, h, c.affirmed_hits(kOwn));
       else
         c.decision.trace.back().evidence.push_back(c.span(h));
       held = true;
@@ -218,8 +218,8 @@ void step1_presence(Context& c) {
   const bool server_abroad =
       c.facts.server_in_mainland ? !*c.facts.server_in_mainland : c.affirmed(Signal::server_abroad) >= 2;
   if (c.affirmed(Signal::operator_overseas) >= 2 && server_abroad && c.affirmed(Signal::serves_mainland) == 0)
-    return neither(c, "presence.overseas_only", c.affirmed_hits({Signal::operator_overseas, Signal::server_abroad}),
-                   true);
+    return neither(c, rule_id::presence_overseas_only,
+                   c.affirmed_hits({Signal::operator_overseas, Signal::server_abroad}), true);
 
   const Clauses clauses(c.text.text);
   const auto own_ev = own_evidence(c, clauses);
@@ -253,49 +253,50 @@ void step1_presence(Context& c) {
   // the service the licence covers.
   if (!has_own && c.affirmed_sum(kScopeLicence) > 0) {
     c.found.presence = Presence::own;
-    c.trace("presence.scope_licence", c.affirmed_hits(kScopeLicence));
+    c.trace(rule_id::presence_scope_licence, c.affirmed_hits(kScopeLicence));
     return;
   }
   if (!has_own) {
     if (own_ev.planned > 0) {
       c.found.presence = Presence::planned;
       c.decision.planned = true;
-      c.trace("presence.planned", c.planned_hits(kOwn));
+      c.trace(rule_id::presence_planned, c.planned_hits(kOwn));
       return;
     }
-    if (own_ev.abandoned > 0) return neither(c, "presence.abandoned", own_ev.given_up, true);
+    if (own_ev.abandoned > 0) return neither(c, rule_id::presence_abandoned, own_ev.given_up, true);
     // A platform named in passing (抖音铃声, 玩家QQ群, 关注公众号) beside a
     // service the text describes is a channel, not where the service runs:
     // only activity on it (在抖音开店, 淘宝店, 发在某) outweighs the service.
     const bool on_others = c.signals[Signal::presence_third_party].strongest >= 3;
     if (third_party >= 2 && (on_others || (!service_described && digital < 2)))
-      return neither(c, "presence.third_party_only",
+      return neither(c, rule_id::presence_third_party_only,
                      c.affirmed_hits({Signal::presence_third_party, Signal::presence_offline}), true);
     if (denied > 0) {
       auto evidence = c.negated_hits(kOwn);
       auto offline = c.affirmed_hits({Signal::presence_offline});
       evidence.insert(evidence.end(), offline.begin(), offline.end());
-      return neither(c, "presence.denied", evidence, true);
+      return neither(c, rule_id::presence_denied, evidence, true);
     }
   }
   if (!has_own && digital < 2 && !service_described) {
     // Registered activities are not services: 软件开发 is work for clients.
     if (c.scope.found)
-      return neither(c, "presence.scope_offline", c.affirmed_hits({Signal::presence_business_scope}), false);
+      return neither(c, rule_id::presence_scope_offline, c.affirmed_hits({Signal::presence_business_scope}), false);
     // A page title of keywords or an about-us heading: the text is the
     // company's own web page.
     if (const auto page = page::read_page_form(c.text.text); page.form != page::Form::none) {
       c.found.presence = Presence::own;
-      c.trace(page.form == page::Form::keyword_title ? "presence.page_title" : "presence.about_page", {});
+      c.trace(page.form == page::Form::keyword_title ? rule_id::presence_page_title : rule_id::presence_about_page, {});
       const Hit title{Signal::presence_site, 1, page.begin, page.end, 0};
       c.decision.trace.back().evidence.push_back(c.span(title));
       return;
     }
     if (c.affirmed(Signal::presence_offline_app) > 0)
-      return neither(c, "presence.offline_app", c.affirmed_hits({Signal::presence_offline_app}), true);
+      return neither(c, rule_id::presence_offline_app, c.affirmed_hits({Signal::presence_offline_app}), true);
     if (c.affirmed(Signal::presence_local_tool) > 0)
-      return neither(c, "presence.local_tool", c.affirmed_hits({Signal::presence_local_tool}), false);
-    return neither(c, "presence.none", c.affirmed_hits({Signal::presence_offline, Signal::presence_business_scope}),
+      return neither(c, rule_id::presence_local_tool, c.affirmed_hits({Signal::presence_local_tool}), false);
+    return neither(c, rule_id::presence_none,
+                   c.affirmed_hits({Signal::presence_offline, Signal::presence_business_scope}),
                    c.affirmed(Signal::presence_offline) > 0);
   }
 
@@ -305,18 +306,18 @@ void step1_presence(Context& c) {
   // One offline word is enough when nothing at all goes online ("离线词汇表").
   if (!online_play &&
       ((offline >= 2 && online <= offline) || (offline >= 1 && online == 0 && c.affirmed(Signal::online_payment) == 0)))
-    return neither(c, "presence.offline_app", c.affirmed_hits({Signal::presence_offline_app}), true);
+    return neither(c, rule_id::presence_offline_app, c.affirmed_hits({Signal::presence_offline_app}), true);
   // A website or mini-program is online by nature: never a local tool.
   const bool web = own_ev.site_or_miniprogram >= 2;
   const bool bare_tool = c.affirmed(Signal::presence_local_tool) > 0 && online <= 1 && !serves_customers &&
                          c.affirmed(Signal::presence_online) == 0;
   if (!web && (bare_tool || local_only(c, clauses)))
-    return neither(c, "presence.local_tool",
+    return neither(c, rule_id::presence_local_tool,
                    c.affirmed_hits({Signal::presence_local_tool, Signal::presence_offline_app}), false);
 
   c.found.presence = Presence::own;
   if (!has_own) {
-    c.trace("presence.implied",
+    c.trace(rule_id::presence_implied,
             c.affirmed_hits({Signal::presence_online, Signal::presence_online_play, Signal::online_payment,
                              Signal::cat1_publish, Signal::cat1_delivery, Signal::cat2_search, Signal::cat3_community,
                              Signal::cat4_messaging, Signal::cat5_protection}));
@@ -325,8 +326,23 @@ void step1_presence(Context& c) {
   c.found.miniprogram_only = c.affirmed(Signal::presence_miniprogram) > 0 &&
                              c.affirmed_sum({Signal::presence_site, Signal::presence_app}) == 0 &&
                              c.signals[Signal::presence_platform].strongest < 3;
-  c.trace("presence.own", c.affirmed_hits(kOwn));
-  if (c.found.miniprogram_only) c.trace("presence.miniprogram_only", c.affirmed_hits({Signal::presence_miniprogram}));
+  c.trace(rule_id::presence_own, c.affirmed_hits(kOwn));
+  // Mini-programs have been filed since the MIIT notice of August 2023.
+  if (c.found.miniprogram_only && c.in_force(rule_id::presence_miniprogram_only))
+    c.trace(rule_id::presence_miniprogram_only, c.affirmed_hits({Signal::presence_miniprogram}));
+}
+
+void step1_apps_before_filing(Context& c) {
+  // Before August 2023 an app or mini-program could be neither filed nor
+  // needed to be: one without a website that only needed a filing needed
+  // nothing. A licence was needed whatever the service ran on.
+  if (c.decision.decision != Outcome::filing || !c.in_force(rule_id::presence_app_not_filed)) return;
+  const bool app = c.affirmed_sum({Signal::presence_app, Signal::presence_miniprogram}) > 0;
+  const bool site =
+      c.affirmed(Signal::presence_site) > 0 || c.signals[Signal::presence_platform].strongest >= 3 || false;
+  if (!app || site) return;
+  c.decision.decision = Outcome::neither;
+  c.trace(rule_id::presence_app_not_filed, c.affirmed_hits({Signal::presence_app, Signal::presence_miniprogram}));
 }
 
 }  // namespace icp::decide

@@ -35,14 +35,14 @@ bool held_licence(Context& c) {
   using permits::Held;
   using permits::Kind;
   const Held* h = nullptr;
-  const char* rule = nullptr;
+  RuleId rule{};
   if ((h = c.held_permit(Kind::icp_licence))) {
-    rule = "held.icp_licence";
+    rule = rule_id::held_icp_licence;
   } else if ((h = c.held_permit(Kind::telecom_licence, [](const Held& p) { return p.b2; }))) {
-    rule = "held.telecom_licence";
+    rule = rule_id::held_telecom_licence;
   } else if ((h = c.held_permit(Kind::drug_info_certificate,
                                 [](const Held& p) { return p.commercial.value_or(false); }))) {
-    rule = "held.drug_info_commercial";
+    rule = rule_id::held_drug_info_commercial;
   } else {
     return false;
   }
@@ -77,14 +77,15 @@ void commercial_from_text(Context& c) {
   const bool individual = c.signals[Signal::operator_individual].strongest >= 3;
 
   if (c.affirmed(Signal::online_payment) > 0)
-    c.trace("commercial.payment_not_test", c.affirmed_hits({Signal::online_payment}));
+    c.trace(rule_id::commercial_payment_not_test, c.affirmed_hits({Signal::online_payment}));
 
   // The caller's answers outrank what the text suggests.
   const auto& given = c.facts;
   if (given.charges_users.value_or(false) || given.ad_income.value_or(false)) {
     decide(c, Outcome::license, Ground::explicit_pay);
     c.found.decided_by_fact = true;
-    c.trace(given.charges_users.value_or(false) ? "fact.charges_users" : "fact.ad_income", c.affirmed_hits(kAllPay));
+    c.trace(given.charges_users.value_or(false) ? rule_id::fact_charges_users : rule_id::fact_ad_income,
+            c.affirmed_hits(kAllPay));
     return;
   }
   if (given.charges_users && !*given.charges_users) {
@@ -93,11 +94,11 @@ void commercial_from_text(Context& c) {
     c.found.decided_by_fact = true;
     if (ads) {
       decide(c, Outcome::license, Ground::ads_only);
-      c.trace("commercial.ads", c.affirmed_hits({Signal::pay_ads}));
+      c.trace(rule_id::commercial_ads, c.affirmed_hits({Signal::pay_ads}));
       note_ads_disputed(c);
     } else {
       decide(c, Outcome::filing, Ground::free_no_ads);
-      c.trace("fact.no_charges", {});
+      c.trace(rule_id::fact_no_charges, {});
     }
     return;
   }
@@ -107,9 +108,9 @@ void commercial_from_text(Context& c) {
   if (c.affirmed(Signal::scope_b25) > 0 || c.affirmed(Signal::scope_telecom) > 0) {
     const bool b25 = c.affirmed(Signal::scope_b25) > 0;
     decide(c, Outcome::license, b25 ? Ground::scope_b25 : Ground::scope_telecom);
-    c.trace(b25 ? "commercial.scope_b25" : "commercial.scope_telecom",
+    c.trace(b25 ? rule_id::commercial_scope_b25 : rule_id::commercial_scope_telecom,
             c.affirmed_hits({b25 ? Signal::scope_b25 : Signal::scope_telecom}));
-    if (c.affirmed(Signal::pay_design) > 0) c.trace("commercial.design", c.affirmed_hits({Signal::pay_design}));
+    if (c.affirmed(Signal::pay_design) > 0) c.trace(rule_id::commercial_design, c.affirmed_hits({Signal::pay_design}));
     return;
   }
 
@@ -129,7 +130,7 @@ void commercial_from_text(Context& c) {
       f.trade && !f.marketplace && c.affirmed_sum(kCategorySignals) == 0 && paid_beyond_fees == 0;
   if (someone_pays && pays_for_goods) {
     decide(c, Outcome::filing, Ground::own_content);
-    c.trace("noncommercial.pays_for_goods",
+    c.trace(rule_id::noncommercial_pays_for_goods,
             c.affirmed_hits({Signal::service_own_goods, Signal::pay_content, Signal::pay_fee}));
     return;
   }
@@ -138,16 +139,16 @@ void commercial_from_text(Context& c) {
     const bool design = c.affirmed(Signal::pay_design) > 0;
     const bool only_ads = !users_pay && !design;
     decide(c, Outcome::license, only_ads ? Ground::ads_only : Ground::explicit_pay);
-    if (design) c.trace("commercial.design", c.affirmed_hits({Signal::pay_design}));
-    if (users_pay) c.trace("commercial.explicit", c.affirmed_hits(kUserPays));
-    if (c.affirmed(Signal::pay_ads) > 0) c.trace("commercial.ads", c.affirmed_hits({Signal::pay_ads}));
+    if (design) c.trace(rule_id::commercial_design, c.affirmed_hits({Signal::pay_design}));
+    if (users_pay) c.trace(rule_id::commercial_explicit, c.affirmed_hits(kUserPays));
+    if (c.affirmed(Signal::pay_ads) > 0) c.trace(rule_id::commercial_ads, c.affirmed_hits({Signal::pay_ads}));
     if (only_ads) note_ads_disputed(c);
     return;
   }
   if (c.planned_sum(kAllPay) >= 2) {
     decide(c, Outcome::license, Ground::planned);
     c.decision.planned = true;
-    c.trace("commercial.planned", c.planned_hits(kAllPay));
+    c.trace(rule_id::commercial_planned, c.planned_hits(kAllPay));
     return;
   }
 
@@ -162,52 +163,53 @@ void commercial_from_text(Context& c) {
     // An online game the company runs is commercial (domain.md's convention):
     // games earn from players or advertisers even when a blurb says "免费".
     decide(c, Outcome::license, Ground::presumed);
-    c.trace("commercial.presumed_game", c.affirmed_hits({Signal::note_game}));
-    if (says_free) c.trace("commercial.free_is_weak", c.affirmed_hits({Signal::free}));
+    c.trace(rule_id::commercial_presumed_game, c.affirmed_hits({Signal::note_game}));
+    if (says_free) c.trace(rule_id::commercial_free_is_weak, c.affirmed_hits({Signal::free}));
   } else if (c.affirmed(Signal::note_saas) >= 2 && !public_operator && !(no_ads && says_free)) {
     // SaaS and online software sold to businesses are commercial (domain.md's
     // convention): the subscription or the licence fee is the business.
     decide(c, Outcome::license, Ground::presumed);
-    c.trace("commercial.presumed_software", c.affirmed_hits({Signal::note_saas}));
+    c.trace(rule_id::commercial_presumed_software, c.affirmed_hits({Signal::note_saas}));
   } else if (f.any_platform || f.marketplace) {
     if (public_operator) {
       decide(c, Outcome::filing, Ground::nonprofit);
-      c.trace("noncommercial.nonprofit", c.affirmed_hits({Signal::operator_nonprofit, Signal::operator_public}));
+      c.trace(rule_id::noncommercial_nonprofit, c.affirmed_hits({Signal::operator_nonprofit, Signal::operator_public}));
     } else if (no_ads && says_free) {
       decide(c, Outcome::filing, Ground::free_no_ads);
-      c.trace("noncommercial.free_no_ads", free_evidence());
+      c.trace(rule_id::noncommercial_free_no_ads, free_evidence());
     } else if (individual) {
       decide(c, Outcome::filing, Ground::individual);
-      c.trace("noncommercial.individual", c.affirmed_hits({Signal::operator_individual}));
+      c.trace(rule_id::noncommercial_individual, c.affirmed_hits({Signal::operator_individual}));
     } else if (self_presentation && !f.strong_platform && !f.category[3] && !f.category[4]) {
       // Users who talk to or post for each other are a B25 service beside
       // the shop or brochure: only a publishing-only side yields to them.
       decide(c, Outcome::filing, Ground::own_content);
-      c.trace("noncommercial.own_content", {});
+      c.trace(rule_id::noncommercial_own_content, {});
     } else {
       decide(c, Outcome::license, Ground::presumed);
-      c.trace("commercial.presumed_platform", {});
-      if (says_free) c.trace("commercial.free_is_weak", c.affirmed_hits({Signal::free}));
+      c.trace(rule_id::commercial_presumed_platform, {});
+      if (says_free) c.trace(rule_id::commercial_free_is_weak, c.affirmed_hits({Signal::free}));
     }
   } else if (public_operator) {
     decide(c, Outcome::filing, Ground::nonprofit);
-    c.trace("noncommercial.nonprofit", c.affirmed_hits({Signal::operator_nonprofit, Signal::operator_public}));
+    c.trace(rule_id::noncommercial_nonprofit, c.affirmed_hits({Signal::operator_nonprofit, Signal::operator_public}));
   } else if (states_free && no_ads) {
     // Both, as the rule says: "免费" alone, or "无广告" alone, leaves a named
     // platform presumed commercial and the rest to the own-content rule.
     decide(c, Outcome::filing, Ground::free_no_ads);
-    c.trace("noncommercial.free_no_ads", free_evidence());
+    c.trace(rule_id::noncommercial_free_no_ads, free_evidence());
   } else if (c.signals[Signal::presence_platform].strongest >= 3 && !self_presentation && !individual) {
     // A service that calls itself a platform (本平台, 我们的平台, 在线平台) and
     // presents nothing of its own — no goods, no company, no own customers —
     // is the brief's platform: run to earn, whatever it carries.
     decide(c, Outcome::license, Ground::presumed);
-    c.trace("commercial.presumed_named_platform", c.affirmed_hits({Signal::presence_platform}));
-    if (says_free) c.trace("commercial.free_is_weak", c.affirmed_hits({Signal::free}));
+    c.trace(rule_id::commercial_presumed_named_platform, c.affirmed_hits({Signal::presence_platform}));
+    if (says_free) c.trace(rule_id::commercial_free_is_weak, c.affirmed_hits({Signal::free}));
   } else {
     decide(c, Outcome::filing, Ground::own_content);
-    c.trace("noncommercial.own_content", c.affirmed_hits({Signal::service_own_info, Signal::service_brochure_only,
-                                                          Signal::service_own_goods, Signal::service_own_customers}));
+    c.trace(rule_id::noncommercial_own_content,
+            c.affirmed_hits({Signal::service_own_info, Signal::service_brochure_only, Signal::service_own_goods,
+                             Signal::service_own_customers}));
   }
 
   auto stopped = c.signals.select(Signal::pay_content, [](const Hit& h) { return h.past; });
@@ -215,7 +217,7 @@ void commercial_from_text(Context& c) {
     auto more = c.signals.select(s, [](const Hit& h) { return h.past; });
     stopped.insert(stopped.end(), more.begin(), more.end());
   }
-  if (!stopped.empty()) c.trace("noncommercial.stopped", stopped);
+  if (!stopped.empty()) c.trace(rule_id::noncommercial_stopped, stopped);
   auto maybe = c.signals.select(Signal::pay_fee, [](const Hit& h) { return h.maybe; });
   auto maybe_content = c.signals.select(Signal::pay_content, [](const Hit& h) { return h.maybe; });
   if (!maybe.empty() || !maybe_content.empty())
@@ -231,7 +233,7 @@ void step3_commercial(Context& c) {
   commercial_from_text(c);
   // A filing number says the site is filed; what it does still decides.
   if (const auto* filing = c.held_permit(permits::Kind::icp_filing)) {
-    c.trace_held("held.icp_filing", *filing);
+    c.trace_held(rule_id::held_icp_filing, *filing);
     if (c.decision.decision == Outcome::license)
       c.note("filed_but_commercial",
              "网站已备案，但所述服务属经营性：备案的网站不得收费，须另行取得ICP经营许可证（第十一条）",

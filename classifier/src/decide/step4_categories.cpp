@@ -102,7 +102,9 @@ void step4_report_categories(Context& c) {
                                              {Signal::cat3_community, Signal::cat3_community},
                                              {Signal::cat4_messaging, Signal::cat4_messaging},
                                              {Signal::cat5_protection, Signal::cat5_protection}};
-  static constexpr const char* kRule[6] = {"", "category.1", "category.2", "category.3", "category.4", "category.5"};
+  static constexpr RuleId kRule[6] = {
+      RuleId{},           rule_id::category_1, rule_id::category_2, rule_id::category_3, rule_id::category_4,
+      rule_id::category_5};
   for (int n = 1; n <= 5; ++n) {
     if (!f.category[n]) continue;
     d.categories.push_back(n);
@@ -113,9 +115,9 @@ void step4_report_categories(Context& c) {
     }
     c.trace(kRule[n], evidence);
   }
-  if (f.own_customer_talk) c.trace("category.4_own_customers", c.affirmed_hits({Signal::cat4_messaging}));
+  if (f.own_customer_talk) c.trace(rule_id::category_4_own_customers, c.affirmed_hits({Signal::cat4_messaging}));
   if (c.affirmed(Signal::search_vertical) >= 2 && !f.category[2])
-    c.trace("category.2_excluded", c.affirmed_hits({Signal::search_vertical}));
+    c.trace(rule_id::category_2_excluded, c.affirmed_hits({Signal::search_vertical}));
   // A licence read from a business scope or held (a footer's number) says
   // nothing of what the service does: its categories are on the
   // certificate, not in the text. Nor is web-design work for clients a
@@ -133,7 +135,7 @@ void step4_report_categories(Context& c) {
       c.affirmed_sum({Signal::pay_listing, Signal::pay_tipping, Signal::pay_commission}) == 0;
   if (software_or_hosting && d.decision == Outcome::license && d.categories.empty() && !from_scope &&
       f.ground != Ground::held_licence) {
-    c.trace("category.none_software", c.affirmed_hits({Signal::note_saas, Signal::note_hosting}));
+    c.trace(rule_id::category_none_software, c.affirmed_hits({Signal::note_saas, Signal::note_hosting}));
     return;
   }
   if (d.decision == Outcome::license && d.categories.empty() && !from_scope && !design_only &&
@@ -141,11 +143,11 @@ void step4_report_categories(Context& c) {
     // An online game is commercial with no B25 category of its own unless
     // players chat or post (domain.md's convention); its approvals are notes.
     if (f.online_game) {
-      c.trace("category.none_game", c.affirmed_hits({Signal::note_game}));
+      c.trace(rule_id::category_none_game, c.affirmed_hits({Signal::note_game}));
       return;
     }
     d.categories.push_back(1);
-    c.trace("category.1_by_default", {});
+    c.trace(rule_id::category_1_by_default, {});
   }
 }
 

@@ -11,10 +11,11 @@ inline constexpr std::initializer_list<Signal> kCategorySignals = {Signal::cat1_
                                                                    Signal::cat2_search,    Signal::cat3_community,
                                                                    Signal::cat4_messaging, Signal::cat5_protection};
 
-void step1_presence(Context& c);           // own site, app, platform? else neither
-void step2_service(Context& c);            // trade, own information, marketplace
-void step4_detect_categories(Context& c);  // before step 3: the presumption asks "is it a platform?"
-void step3_commercial(Context& c);         // licence or filing
+void step1_presence(Context& c);            // own site, app, platform? else neither
+void step2_service(Context& c);             // trade, own information, marketplace
+void step4_detect_categories(Context& c);   // before step 3: the presumption asks "is it a platform?"
+void step3_commercial(Context& c);          // licence or filing
+void step1_apps_before_filing(Context& c);  // after step 3: before August 2023 an app was not filed
 void step4_report_categories(Context& c);
 void step6_sectors(Context& c);  // before step 5: the news permit depends on it
 void step5_news_permit(Context& c);
