@@ -30,6 +30,9 @@ po::options_description visible_options() {
        "lexicon folder (signals.tsv and phrases/*.tsv) replacing the built-in one")         //
       ("user-lexicon", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
        "extra phrase file on top of the lexicon (repeatable)")  //
+      ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
+       "apply the rules in force on this date (default: today), e.g. 2019-06-01 for a client who launched "
+       "then; `icp-classify rules` lists them with their dates")  //
       ("fact", po::value<std::vector<std::string>>()->composing()->value_name("NAME=VALUE"),
        "a company fact (repeatable), e.g. registered_capital=500万, charges_users=否, province=浙江; "
        "names and accepted forms: --help")  //
@@ -166,6 +169,7 @@ CommandLine parse_command_line(int argc, char** argv) {
   const std::string format = vm["format"].as<std::string>();
   if (vm.count("lexicon")) cmd.classifier.lexicon_dir = vm["lexicon"].as<std::string>();
   if (vm.count("user-lexicon")) cmd.classifier.user_lexicons = vm["user-lexicon"].as<std::vector<std::string>>();
+  if (vm.count("as-of")) cmd.classifier.as_of = vm["as-of"].as<std::string>();
   if (vm.count("fact")) cmd.facts = vm["fact"].as<std::vector<std::string>>();
   if (vm.count("facts")) cmd.facts_file = vm["facts"].as<std::string>();
   cmd.ask = vm.count("ask") > 0;

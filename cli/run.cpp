@@ -193,6 +193,9 @@ int exit_status(std::exception_ptr failure, std::ostream& err) {
   } catch (const icp::LexiconError& e) {
     err << kProgram << "lexicon error: " << bounded_message(e.what()) << '\n';
     return kUsage;
+  } catch (const icp::AsOfError& e) {
+    err << kProgram << "invalid value for --as-of: " << bounded_message(e.what()) << "\n(see --help)\n";
+    return kUsage;
   } catch (const icp::TextTooLongError& e) {  // a case of `eval`, an answer of --ask
     err << kProgram << bounded_message(e.what()) << '\n';
     return kUsage;

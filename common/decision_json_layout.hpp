@@ -6,8 +6,10 @@
 // Keys: decision, categories, news_permit, preapprovals, preapproval_details,
 // foreign_investment, planned, confidence, evidence (at most Decision::kMaxEvidence
 // spans; evidence_omitted, only when more fired, counts the rest), trace, missing_facts,
-// notes, facts, held_permits, readiness, materials, lang, version,
-// lexicon_hash. held_permits: [{kind, number, commercial?, evidence}], the
+// notes, facts, held_permits, readiness, materials, as_of (the date whose
+// rules applied, YYYY-MM-DD), lang, version, lexicon_hash; each trace entry
+// has step, rule, basis, citation, reason, valid_from, valid_to (its rule
+// version's dates) and evidence. held_permits: [{kind, number, commercial?, evidence}], the
 // licences and filings the text shows are held (commercial only for a drug
 // information certificate that says 经营性 or 非经营性). Texts
 // meant for people (reasons, standings, questions, notes, conditions,
@@ -88,6 +90,11 @@ void write_decision_json(Writer& w, const icp::Decision& d, std::string_view lan
     w.key("basis").string(icp::to_string(t.basis));
     w.key("citation").string(t.citation);
     w.key("reason").string(choose(t.reason_zh, t.reason_en));
+    // The version of the rule that applied on as_of: the dates it is in
+    // force between (YYYY-MM-DD, or YYYY-MM when the data knows the month
+    // only; "" for an open end).
+    w.key("valid_from").string(t.valid_from);
+    w.key("valid_to").string(t.valid_to);
     w.key("evidence");
     spans(t.evidence);
     w.end_object();
@@ -160,6 +167,7 @@ void write_decision_json(Writer& w, const icp::Decision& d, std::string_view lan
     w.end_object();
   }
   w.end_array();
+  w.key("as_of").string(d.as_of);
   w.key("lang").string(lang);
   w.key("version").string(version);
   w.key("lexicon_hash").string(lexicon_hash);

@@ -85,6 +85,10 @@ TextTooLongError::TextTooLongError(std::size_t size, std::size_t limit)
       limit_(limit) {}
 TextTooLongError::~TextTooLongError() = default;
 
+AsOfError::AsOfError(const std::string& value)
+    : std::invalid_argument("'" + value + "' is not a date written YYYY-MM-DD (for example 2019-06-01)") {}
+AsOfError::~AsOfError() = default;
+
 struct Classifier::Impl {
   explicit Impl(const Options& options)
       : lexicon(load(options)),

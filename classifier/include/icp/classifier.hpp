@@ -72,7 +72,7 @@ struct Options {
   // The date whose rules apply, "YYYY-MM-DD": the answer says what the law
   // said then (data/rules/: rules and citations with the dates they are in
   // force), e.g. "2019-06-01" for a client who launched then. Empty: today
-  // (UTC). A malformed date throws std::invalid_argument from the
+  // (UTC). A malformed date throws icp::AsOfError from the
   // constructor; a date before 2000-09-25 (the Measures) or after the
   // newest change the data knows is answered with a note.
   std::string as_of;

@@ -1,5 +1,5 @@
-// Errors the library reports by exception: loading a lexicon, and a text
-// over Options::max_text_bytes given to classify().
+// Errors the library reports by exception: loading a lexicon, a malformed
+// Options::as_of, and a text over Options::max_text_bytes given to classify().
 //
 //   try {
 //     icp::Classifier classifier({.lexicon_dir = "my-lexicon"});
@@ -38,6 +38,16 @@ class ICP_API LexiconError : public std::runtime_error {
  private:
   std::string file_;
   std::size_t line_;
+};
+
+// Options::as_of is not a date written YYYY-MM-DD (or names a day that does
+// not exist). Thrown by the Classifier's constructor; what() quotes the value.
+class ICP_API AsOfError : public std::invalid_argument {
+ public:
+  explicit AsOfError(const std::string& value);
+  ~AsOfError() override;
+  AsOfError(const AsOfError&) = default;
+  AsOfError& operator=(const AsOfError&) = default;
 };
 
 // classify() was given a text longer than Options::max_text_bytes (by

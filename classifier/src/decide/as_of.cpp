@@ -4,13 +4,12 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "icp/errors.hpp"
+
 namespace icp::decide {
 
 int parse_as_of(std::string_view text) {
-  auto bad = [&] {
-    return std::invalid_argument("as_of '" + std::string(text.substr(0, 40)) +
-                                 "' is not a date written YYYY-MM-DD (for example 2019-06-01)");
-  };
+  auto bad = [&] { return AsOfError(std::string(text.substr(0, 40))); };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') throw bad();
   int parts[3] = {0, 0, 0};
   const std::size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};

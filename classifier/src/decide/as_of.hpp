@@ -6,8 +6,8 @@
 
 namespace icp::decide {
 
-// "2019-06-01" → 20190601. Throws std::invalid_argument naming the value
-// for anything else (a day that does not exist included).
+// "2019-06-01" → 20190601. Throws icp::AsOfError naming the value for
+// anything else (a day that does not exist included).
 int parse_as_of(std::string_view text);
 // Today in UTC.
 int today_utc();

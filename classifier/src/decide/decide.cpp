@@ -15,7 +15,7 @@ Decision decide(const signals::SignalSet& signals, const text::NormalizedText& t
     step2_service(c);
     step4_detect_categories(c);
     step3_commercial(c);
-    step1_apps_before_filing(c);
+    step3_apps_before_filing(c);
     step4_report_categories(c);
     step6_sectors(c);
     step5_news_permit(c);

@@ -332,17 +332,4 @@ void step1_presence(Context& c) {
     c.trace(rule_id::presence_miniprogram_only, c.affirmed_hits({Signal::presence_miniprogram}));
 }
 
-void step1_apps_before_filing(Context& c) {
-  // Before August 2023 an app or mini-program could be neither filed nor
-  // needed to be: one without a website that only needed a filing needed
-  // nothing. A licence was needed whatever the service ran on.
-  if (c.decision.decision != Outcome::filing || !c.in_force(rule_id::presence_app_not_filed)) return;
-  const bool app = c.affirmed_sum({Signal::presence_app, Signal::presence_miniprogram}) > 0;
-  const bool site =
-      c.affirmed(Signal::presence_site) > 0 || c.signals[Signal::presence_platform].strongest >= 3 || false;
-  if (!app || site) return;
-  c.decision.decision = Outcome::neither;
-  c.trace(rule_id::presence_app_not_filed, c.affirmed_hits({Signal::presence_app, Signal::presence_miniprogram}));
-}
-
 }  // namespace icp::decide

@@ -15,7 +15,7 @@ void step1_presence(Context& c);            // own site, app, platform? else nei
 void step2_service(Context& c);             // trade, own information, marketplace
 void step4_detect_categories(Context& c);   // before step 3: the presumption asks "is it a platform?"
 void step3_commercial(Context& c);          // licence or filing
-void step1_apps_before_filing(Context& c);  // after step 3: before August 2023 an app was not filed
+void step3_apps_before_filing(Context& c);  // before August 2023 an app was not filed
 void step4_report_categories(Context& c);
 void step6_sectors(Context& c);  // before step 5: the news permit depends on it
 void step5_news_permit(Context& c);
