@@ -184,7 +184,8 @@ std::string excel_date(double serial, bool date1904) {
 }
 
 std::uint64_t xlsx_to_csv(const std::string& path, const std::string& sheet,
-                          const std::function<void(std::string_view)>& write, const XlsxLimits& limits) {
+                          const std::function<void(std::string_view)>& write, const XlsxLimits& limits,
+                          const std::function<void(std::string_view)>& write_types) {
   const Workbook book(path, limits);
   // The sheets, in order, and the part each one is in.
   const pugi::xml_document workbook = parse(book.read("xl/workbook.xml"), "xl/workbook.xml", path);
@@ -243,13 +244,17 @@ std::uint64_t xlsx_to_csv(const std::string& path, const std::string& sheet,
 
   // The sheet, a <row> at a time as the XML inflates.
   std::uint64_t rows = 0, next_row = 1;
-  std::string pending, record;
+  std::string pending, record, types;
   std::vector<std::string> cells;
   auto emit_row = [&](const pugi::xml_node& row) {
     const std::uint64_t number = row.attribute("r").as_ullong(next_row);
     // A sparse sheet: rows it skips come out empty, so row numbers match Excel's.
-    for (; next_row < number; ++next_row, ++rows) write("\n");
+    for (; next_row < number; ++next_row, ++rows) {
+      write("\n");
+      if (write_types) write_types("\n");
+    }
     cells.clear();
+    types.clear();
     std::size_t position = 0;
     for (auto c : row.children("c")) {
       std::size_t col = position;
@@ -286,8 +291,12 @@ std::uint64_t xlsx_to_csv(const std::string& path, const std::string& sheet,
         const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), number_value);
         const bool numeric = ec == std::errc() && end == v.data() + v.size();
         const bool in_range = numeric && number_value >= 0 && number_value < 2958466;  // up to 9999-12-31
-        value = in_range && style < date_style.size() && date_style[style] ? excel_date(number_value, date1904)
-                                                                           : show_number(v);
+        const bool date = in_range && style < date_style.size() && date_style[style];
+        value = date ? excel_date(number_value, date1904) : show_number(v);
+        if (numeric && !date && std::isfinite(number_value)) {
+          if (types.size() <= col) types.resize(col + 1, '-');
+          types[col] = 'n';
+        }
       }
       if (cells.size() <= col) cells.resize(col + 1);
       cells[col] = std::move(value);
@@ -299,6 +308,10 @@ std::uint64_t xlsx_to_csv(const std::string& path, const std::string& sheet,
     }
     record += '\n';
     write(record);
+    if (write_types) {
+      types += '\n';
+      write_types(types);
+    }
     ++rows;
     next_row = number + 1;
   };

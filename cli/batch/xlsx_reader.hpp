@@ -23,8 +23,12 @@ struct XlsxLimits {
 // workbook at `path`, handing CSV text to `write` in pieces. Returns the
 // number of rows written. Throws InputError naming the sheet and the cell
 // (or the part of the file) for a workbook it cannot read.
+// `write_types`, when given, gets one line per record: 'n' at the index of
+// each cell that is a number in the sheet (not a date), '-' elsewhere, so
+// that a workbook written from these rows keeps its numbers numbers.
 std::uint64_t xlsx_to_csv(const std::string& path, const std::string& sheet,
-                          const std::function<void(std::string_view)>& write, const XlsxLimits& limits = {});
+                          const std::function<void(std::string_view)>& write, const XlsxLimits& limits = {},
+                          const std::function<void(std::string_view)>& write_types = {});
 
 // Excel's serial date as ISO 8601 ("2024-03-01", "2024-03-01 13:30:00").
 std::string excel_date(double serial, bool date1904);
