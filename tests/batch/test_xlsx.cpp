@@ -9,7 +9,7 @@
 #include "batch/xlsx_reader.hpp"
 #include "batch_test_support.hpp"
 
-namespace fs = std::filesystem;
+using namespace batch_test;
 
 namespace {
 
