@@ -281,12 +281,14 @@ class ConvertedWorkbook {
     std::function<void(std::string_view)> write_types;
     if (keep_types)
       write_types = [&](std::string_view line) { types.write(line.data(), static_cast<std::streamsize>(line.size())); };
+    std::optional<MergedHeader> merged;
     xlsx_to_csv(
         workbook, sheet,
         [&](std::string_view piece) { csv.write(piece.data(), static_cast<std::streamsize>(piece.size())); }, {},
-        write_types);
+        write_types, &merged);
     csv.close();
     if (!csv) throw IoError("cannot write the workbook's rows to " + path_ + " (disk full?)");
+    if (merged) replace_header(*merged);
     if (keep_types) {
       types.close();
       if (!types) throw IoError("cannot write the workbook's cell types to " + types_path_ + " (disk full?)");
@@ -303,6 +305,30 @@ class ConvertedWorkbook {
   const std::string& types_path() const { return types_path_; }
 
  private:
+  // Merged header cells are known only after the rows (see xlsx_reader.hpp):
+  // the header record is replaced by copying the rows after it once.
+  void replace_header(const MergedHeader& merged) {
+    const std::string fixed = temporary_file("the workbook's rows");
+    {
+      std::ifstream in(path_, std::ios::binary);
+      std::ofstream out(fixed, std::ios::binary | std::ios::trunc);
+      out << merged.record;
+      in.seekg(static_cast<std::streamoff>(merged.replaces));
+      std::vector<char> buffer(1 << 16);
+      while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
+        out.write(buffer.data(), in.gcount());
+      out.close();
+      if (!out) {
+        std::error_code ignored;
+        std::filesystem::remove(fixed, ignored);
+        throw IoError("cannot write the workbook's rows to " + fixed + " (disk full?)");
+      }
+    }
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+    path_ = fixed;
+  }
+
   std::string path_;
   std::string types_path_;
 };
