@@ -273,6 +273,21 @@ std::string temporary_file(const char* what) {
 class ConvertedWorkbook {
  public:
   ConvertedWorkbook(const std::string& workbook, const std::string& sheet, bool keep_types) {
+    try {
+      convert(workbook, sheet, keep_types);
+    } catch (...) {
+      remove_files();  // a workbook that cannot be read leaves no temporary behind
+      throw;
+    }
+  }
+  ~ConvertedWorkbook() { remove_files(); }
+  ConvertedWorkbook(const ConvertedWorkbook&) = delete;
+  ConvertedWorkbook& operator=(const ConvertedWorkbook&) = delete;
+  const std::string& path() const { return path_; }
+  const std::string& types_path() const { return types_path_; }
+
+ private:
+  void convert(const std::string& workbook, const std::string& sheet, bool keep_types) {
     path_ = temporary_file("the workbook's rows");
     if (keep_types) types_path_ = temporary_file("the workbook's cell types");
     std::ofstream csv(path_, std::ios::binary | std::ios::trunc);
@@ -294,17 +309,13 @@ class ConvertedWorkbook {
       if (!types) throw IoError("cannot write the workbook's cell types to " + types_path_ + " (disk full?)");
     }
   }
-  ~ConvertedWorkbook() {
+
+  void remove_files() noexcept {
     std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
+    if (!path_.empty()) std::filesystem::remove(path_, ignored);
     if (!types_path_.empty()) std::filesystem::remove(types_path_, ignored);
   }
-  ConvertedWorkbook(const ConvertedWorkbook&) = delete;
-  ConvertedWorkbook& operator=(const ConvertedWorkbook&) = delete;
-  const std::string& path() const { return path_; }
-  const std::string& types_path() const { return types_path_; }
 
- private:
   // Merged header cells are known only after the rows (see xlsx_reader.hpp):
   // the header record is replaced by copying the rows after it once.
   void replace_header(const MergedHeader& merged) {

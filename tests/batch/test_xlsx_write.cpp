@@ -21,6 +21,7 @@
 #include "batch/xlsx_reader.hpp"
 #include "batch/xlsx_writer.hpp"
 #include "batch_test_support.hpp"
+#include "errors.hpp"
 
 using namespace batch_test;
 
@@ -325,6 +326,14 @@ TEST_CASE("xlsx out: temporary then rename — a failing run leaves the target a
       run_binary(dir, "batch " + quoted((kXlsx / "bomb.xlsx").string()) + " -q -o " + quoted(target));
   CHECK(damaged.code == 2);
   CHECK(slurp(target) == "the old result");
+  // Nor in the temporary folder (the workbook's rows as CSV), when the workbook cannot be read.
+  fs::create_directory(dir.file("tmp"));
+  ::setenv("TMPDIR", dir.file("tmp").c_str(), 1);
+  CHECK(run_binary(dir, "batch " + quoted((kXlsx / "bomb.xlsx").string()) + " -q -o " + quoted(target)).code == 2);
+  CHECK(run_binary(dir, "batch " + quoted(book) + " -q -o " + quoted(dir.file("ok.xlsx"))).code == 1);
+  ::unsetenv("TMPDIR");
+  CHECK(fs::is_empty(dir.file("tmp")));
+  fs::remove(dir.file("ok.xlsx"));
   // Nothing else is left behind: no temporary beside the target.
   for (const auto& entry : fs::directory_iterator(dir.path()))
     CHECK(entry.path().filename().string().find(".icp-tmp-") == std::string::npos);
@@ -346,6 +355,20 @@ TEST_CASE("xlsx in: an old .xls workbook is refused with a message saying to sav
   CHECK(r.err.find("save it") != std::string::npos);
   CHECK(r.err.find(".xlsx") != std::string::npos);
   CHECK(!fs::exists(dir.file("out.xlsx")));
+}
+
+TEST_CASE("xlsx out: past Excel's 1,048,576 rows the run stops with a message saying to write CSV") {
+  TempDir dir;
+  using namespace icp::cli::batch;
+  XlsxWriter writer(dir.file("full.xlsx"), "full.xlsx", icp::cli::Lang::en, XlsxLayout{0, true});
+  for (std::uint32_t i = 0; i < kXlsxMaxRows; ++i) writer.start_row();  // rows with no cells cost nothing
+  try {
+    writer.start_row();
+    FAIL("no error past the last row");
+  } catch (const icp::cli::InputError& e) {
+    CHECK(std::string(e.what()).find("at most 1048576 rows") != std::string::npos);
+    CHECK(std::string(e.what()).find("write CSV instead") != std::string::npos);
+  }
 }
 
 namespace {
@@ -418,4 +441,18 @@ TEST_CASE("xlsx out: 100,000 rows in order, memory bounded (constant-memory mode
   for (std::size_t i = 0; i < rows; ++i) in_order = in_order && back[i + 1][0] == std::to_string(i);
   CHECK(in_order);
   CHECK(back[rows][2] == std::to_string(rows - 1) + ".5");
+}
+
+TEST_CASE("xlsx out: SIGINT leaves the target as it was, removes the temporary, exit 130") {
+  TempDir dir;
+  const std::string target = dir.write("out.xlsx", "old\n");
+  const std::string script = "(printf 'id,简介\\n1,论坛靠广告盈利\\n'; sleep 5) | '" + std::string(ICP_CLI_BINARY) +
+                             "' batch - -o '" + target + "' -q & p=$!; sleep 1; kill -INT $p; wait $p; echo $?";
+  const std::string status_file = dir.file("status");
+  dir.write("interrupt.sh", script + "\n");
+  CHECK(std::system(("sh '" + dir.file("interrupt.sh") + "' > '" + status_file + "' 2>/dev/null").c_str()) == 0);
+  CHECK(slurp(status_file) == "130\n");
+  CHECK(slurp(target) == "old\n");
+  for (const auto& entry : fs::directory_iterator(dir.path()))
+    CHECK(entry.path().filename().string().find(".icp-tmp-") == std::string::npos);
 }
