@@ -77,7 +77,7 @@ double display_width(std::string_view s) {
 }
 
 XlsxWriter::XlsxWriter(const std::string& path, std::string shown, Lang lang, XlsxLayout layout)
-    : shown_(std::move(shown)), lang_(lang), layout_(layout) {
+    : shown_(std::move(shown)), layout_(layout) {
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;  // rows go to disk as they are written
   options.use_zip64 = LXW_TRUE;        // a sheet of a million long rows passes 4 GiB

@@ -80,7 +80,6 @@ class XlsxWriter {
   void write_about(const XlsxAbout& about);
 
   std::string shown_;
-  Lang lang_;
   XlsxLayout layout_;
   lxw_workbook* book_ = nullptr;
   lxw_worksheet* sheet_ = nullptr;
