@@ -459,7 +459,7 @@ TEST_CASE("xlsx out: 100,000 rows in order, memory bounded (constant-memory mode
 TEST_CASE("xlsx out: SIGINT leaves the target as it was, removes the temporary, exit 130") {
   TempDir dir;
   const std::string target = dir.write("out.xlsx", "old\n");
-  const std::string script = "(printf 'id,简介\\n1,论坛靠广告盈利\\n'; sleep 5) | '" + std::string(ICP_CLI_BINARY) +
+  const std::string script = "(printf 'id,简介\\n1,论坛靠广告盈利\\n'; sleep 3) | '" + std::string(ICP_CLI_BINARY) +
                              "' batch - -o '" + target + "' -q & p=$!; sleep 1; kill -INT $p; wait $p; echo $?";
   const std::string status_file = dir.file("status");
   dir.write("interrupt.sh", script + "\n");
