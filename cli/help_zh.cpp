@@ -13,6 +13,7 @@ std::string help_examples_zh() {
          "  icp-classify --fact 注册资本=500万 --fact 社保人数=3 \"……\"      带上公司情况，看能否申请\n"
          "  icp-classify --ask --save-facts 答复.json \"……\"                逐题询问缺少的信息并保存答复\n"
          "  icp-classify batch 客户名单.csv -o 结果.csv --excel               批量判断表格中的每一行\n"
+         "  icp-classify batch 客户名单.xlsx -o 结果.xlsx                     Excel 表格进，Excel 表格出（含说明页）\n"
          "  cat 微信消息.txt | icp-classify -                               从标准输入读取描述\n";
 }
 
@@ -23,6 +24,7 @@ std::string help_examples_en() {
          "  icp-classify --fact registered_capital=500万 \"...\"              with company facts: can it apply?\n"
          "  icp-classify --ask --save-facts answers.json \"...\"             ask the missing facts, keep the answers\n"
          "  icp-classify batch clients.csv -o result.csv --excel           every row of a spreadsheet export\n"
+         "  icp-classify batch clients.xlsx -o result.xlsx                 an Excel workbook in, one out\n"
          "  cat message.txt | icp-classify -                               the description on standard input\n";
 }
 
@@ -33,7 +35,7 @@ std::string help_zh(bool full) {
          "用法：\n"
          "  icp-classify [选项] \"描述\"             判断一段描述（通常是中文）\n"
          "  icp-classify [选项] -                  从标准输入读取描述（也可用 < 文件）\n"
-         "  icp-classify batch 输入.csv [-o 输出]   批量判断 CSV/TSV 文件的每一行\n"
+         "  icp-classify batch 输入.csv [-o 输出]   批量判断 CSV/TSV 或 Excel（.xlsx）文件的每一行\n"
          "  icp-classify eval 案例.tsv             用标注好的案例表评估准确率\n"
          "\n"
          "常用选项：\n"
@@ -44,7 +46,7 @@ std::string help_zh(bool full) {
          "  --fact 名称=值         公司情况，可重复，如 注册资本=500万、向用户收费=否、注册地=浙江\n"
          "  --facts 文件           从 JSON 文件读取公司情况\n"
          "  --lang zh|en           报告语言（默认中文；也接受 zh-CN、en_US 等写法）\n"
-         "  --format text|json     文字报告或 JSON（批量：csv|jsonl）\n"
+         "  --format text|json     文字报告或 JSON（批量：csv|jsonl|xlsx）\n"
          "  -v, --verbose          报告中同时显示规则编号、处理步骤和依据类别\n"
          "  --text 描述            把参数原样当作描述（即使它像文件名或命令，如 batch、-）\n"
          "  -V, --version          版本和词库指纹\n"

@@ -25,9 +25,10 @@ po::options_description visible_options() {
       ("lang", po::value<std::string>()->default_value("zh")->value_name("zh|en"),          //
        "language of the report (and of reasons in JSON)")                                   //
       ("format", po::value<std::string>()->default_value("text")->value_name("text|json"),  //
-       "human report, or one JSON object (for eval: the metrics); batch: csv|jsonl")        //
-      ("lexicon", po::value<std::string>()->value_name("DIR"),                              //
-       "lexicon folder (signals.tsv and phrases/*.tsv) replacing the built-in one")         //
+       "human report, or one JSON object (for eval: the metrics); batch: csv|jsonl|xlsx "
+       "(default: by the output's extension)")                                       //
+      ("lexicon", po::value<std::string>()->value_name("DIR"),                       //
+       "lexicon folder (signals.tsv and phrases/*.tsv) replacing the built-in one")  //
       ("user-lexicon", po::value<std::vector<std::string>>()->composing()->value_name("FILE"),
        "extra phrase file on top of the lexicon (repeatable)")  //
       ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
@@ -77,6 +78,8 @@ po::options_description batch_options() {
        "(default: a column named description/text/简介/描述/经营范围…, the only column, or column 1 "
        "with --no-header)")                                                                  //
       ("no-header", "the first record is data, not a header (no header is written either)")  //
+      ("input-format", po::value<std::string>()->value_name("csv|xlsx"),
+       "read the input as CSV text or as an .xlsx workbook (default: by its name and first bytes)")  //
       ("sheet", po::value<std::string>()->value_name("NAME|N"),
        "the sheet of an .xlsx input, by name or 1-based number (default: the first)")  //
       ("delimiter,d", po::value<std::string>()->value_name("CHAR"),
@@ -227,7 +230,8 @@ CommandLine parse_command_line(int argc, char** argv) {
   }
   if (!batch) {
     cmd.format = parse_format(format);
-    for (const char* option : {"column", "no-header", "excel", "jobs", "quiet", "force", "delimiter", "sheet"})
+    for (const char* option :
+         {"column", "no-header", "excel", "jobs", "quiet", "force", "delimiter", "sheet", "input-format"})
       if (vm.count(option)) throw UsageError(std::string("--") + option + " is for the batch command");
     if (!vm["output"].defaulted()) throw UsageError("--output is for the batch command");
     if (!vm["encoding"].defaulted()) throw UsageError("--encoding is for the batch command");
@@ -245,7 +249,8 @@ CommandLine parse_command_line(int argc, char** argv) {
     b.encoding = vm["encoding"].as<std::string>();
     if (vm.count("delimiter")) b.delimiter = vm["delimiter"].as<std::string>();
     if (vm.count("sheet")) b.sheet = vm["sheet"].as<std::string>();
-    b.format = vm["format"].defaulted() ? "csv" : lower_ascii(format);
+    if (vm.count("input-format")) b.input_format = vm["input-format"].as<std::string>();
+    b.format = vm["format"].defaulted() ? "" : lower_ascii(format);  // "": by the output's extension
     b.excel = vm.count("excel") > 0;
     if (vm.count("jobs")) {
       b.jobs = vm["jobs"].as<unsigned>();
@@ -286,7 +291,7 @@ std::string short_help_en() {
          "Usage:\n"
          "  icp-classify [OPTIONS] \"TEXT\"            classify one description (usually Chinese)\n"
          "  icp-classify [OPTIONS] -                 read the description from standard input\n"
-         "  icp-classify batch INPUT.csv [-o OUT]    classify every row of a CSV or TSV file\n"
+         "  icp-classify batch INPUT.csv [-o OUT]    classify every row of a CSV, TSV or .xlsx file\n"
          "  icp-classify eval CASES.tsv              score the classifier on labelled cases\n"
          "\n"
          "Common options:\n"
@@ -297,7 +302,7 @@ std::string short_help_en() {
          "  --fact NAME=VALUE    a company fact, e.g. registered_capital=500万 (repeatable)\n"
          "  --facts FILE         company facts from a JSON file\n"
          "  --lang zh|en         language of the report (default zh)\n"
-         "  --format text|json   report or JSON (batch: csv|jsonl)\n"
+         "  --format text|json   report or JSON (batch: csv|jsonl|xlsx)\n"
          "  -v, --verbose        the report with rule ids and bases\n"
          "  -V, --version        version and lexicon fingerprint\n"
          "\n" +
@@ -332,7 +337,8 @@ std::string completion_script() {
          "  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
          "  case $prev in\n"
          "    --lang) COMPREPLY=($(compgen -W 'zh en' -- \"$cur\")); return ;;\n"
-         "    --format) COMPREPLY=($(compgen -W 'text json csv jsonl' -- \"$cur\")); return ;;\n"
+         "    --format) COMPREPLY=($(compgen -W 'text json csv jsonl xlsx' -- \"$cur\")); return ;;\n"
+         "    --input-format) COMPREPLY=($(compgen -W 'csv xlsx' -- \"$cur\")); return ;;\n"
          "    --encoding) COMPREPLY=($(compgen -W 'auto utf-8 gb18030' -- \"$cur\")); return ;;\n"
          "    --completion) COMPREPLY=($(compgen -W 'bash' -- \"$cur\")); return ;;\n"
          "    -o|--output|--facts|--save-facts|--user-lexicon) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
@@ -367,12 +373,14 @@ std::string help_text(Lang lang, bool full) {
          "                                       the HTTP JSON API (POST /v1/classify, GET /v1/version,\n"
          "                                       /healthz, /v1/openapi.json) with one loaded classifier\n"
          "  icp-classify batch INPUT.csv [-o OUTPUT] [OPTIONS]\n"
-         "                                       classify every row of a CSV file (- for standard input):\n"
+         "                                       classify every row of a CSV file or .xlsx workbook (- for\n"
+         "                                       standard input):\n"
          "                                       the input columns unchanged, then icp_decision,\n"
          "                                       icp_categories, icp_news_permit, icp_preapprovals,\n"
          "                                       icp_foreign_investment, icp_confidence, icp_reason,\n"
          "                                       icp_ready, icp_unmet, icp_summary, icp_questions,\n"
-         "                                       icp_error; --format jsonl: one JSON object per row.\n"
+         "                                       icp_error; --format jsonl: one JSON object per row;\n"
+         "                                       -o NAME.xlsx (or --format xlsx): an Excel workbook.\n"
          "                                       Rows with an empty, undecodable or oversized (over 1 MiB)\n"
          "                                       description come out with icp_error set.\n"
          "\n"

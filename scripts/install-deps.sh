@@ -12,6 +12,8 @@ PACKAGES=(
   libicu-dev
   # .xlsx input: libzip inflates the workbook, pugixml reads its XML
   libzip-dev libpugixml-dev
+  # .xlsx output: libxlsxwriter writes the workbook (constant-memory mode)
+  libxlsxwriter-dev
   # tests: doctest; clang, libFuzzer and sanitizer runtimes; format check
   doctest-dev clang clang-format libclang-rt-14-dev
   # scripts and examples

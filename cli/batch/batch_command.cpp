@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -25,7 +26,9 @@
 #include "batch/progress.hpp"
 #include "batch/row_format.hpp"
 #include "batch/sniff.hpp"
+#include "batch/xlsx_output.hpp"
 #include "batch/xlsx_reader.hpp"
+#include "batch/xlsx_writer.hpp"
 #include "did_you_mean.hpp"
 #include "errors.hpp"
 #include "icp/classifier.hpp"
@@ -240,9 +243,10 @@ int run_batch(const BatchOptions& options, const icp::Options& classifier_option
 
 namespace {
 
-// An .xlsx input: by its name, or by its first bytes (a zip).
-bool is_workbook(const std::string& path) {
-  if (path == "-") return false;
+// An .xlsx input: --input-format, its name, or its first bytes (a zip).
+bool is_workbook(const std::string& path, const std::string& input_format) {
+  if (input_format == "xlsx") return true;
+  if (input_format == "csv" || path == "-") return false;
   if (lower_ascii(path).ends_with(".xlsx")) return true;
   // Only a regular file is peeked at: a pipe's bytes would be lost to the batch.
   std::error_code ec;
@@ -253,35 +257,101 @@ bool is_workbook(const std::string& path) {
   return file.gcount() == 4 && std::string_view(head, 4) == std::string_view("PK\x03\x04", 4);
 }
 
-// The workbook's sheet as a temporary CSV file (removed with this object).
+std::string temporary_file(const char* what) {
+  const std::string pattern = (std::filesystem::temp_directory_path() / "icp-xlsx-XXXXXX").string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) throw IoError(std::string("cannot create a temporary file for ") + what + ": " + std::strerror(errno));
+  ::close(fd);
+  return name.data();
+}
+
+// The workbook's sheet as a temporary CSV file (removed with this object),
+// and, when a workbook is written from it, which of its cells are numbers
+// (one line per record).
 class ConvertedWorkbook {
  public:
-  ConvertedWorkbook(const std::string& workbook, const std::string& sheet) {
-    const std::string pattern = (std::filesystem::temp_directory_path() / "icp-xlsx-XXXXXX").string();
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    const int fd = ::mkstemp(name.data());
-    if (fd < 0)
-      throw IoError("cannot create a temporary file for the workbook's rows: " + std::string(std::strerror(errno)));
-    ::close(fd);
-    path_ = name.data();
-    std::ofstream csv(path_, std::ios::binary | std::ios::trunc);
-    xlsx_to_csv(workbook, sheet,
-                [&](std::string_view piece) { csv.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
-    csv.close();
-    if (!csv) throw IoError("cannot write the workbook's rows to " + path_ + " (disk full?)");
+  ConvertedWorkbook(const std::string& workbook, const std::string& sheet, bool keep_types) {
+    try {
+      convert(workbook, sheet, keep_types);
+    } catch (...) {
+      remove_files();  // a workbook that cannot be read leaves no temporary behind
+      throw;
+    }
   }
-  ~ConvertedWorkbook() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-  }
+  ~ConvertedWorkbook() { remove_files(); }
   ConvertedWorkbook(const ConvertedWorkbook&) = delete;
   ConvertedWorkbook& operator=(const ConvertedWorkbook&) = delete;
   const std::string& path() const { return path_; }
+  const std::string& types_path() const { return types_path_; }
 
  private:
+  void convert(const std::string& workbook, const std::string& sheet, bool keep_types) {
+    path_ = temporary_file("the workbook's rows");
+    if (keep_types) types_path_ = temporary_file("the workbook's cell types");
+    std::ofstream csv(path_, std::ios::binary | std::ios::trunc);
+    std::ofstream types;
+    if (keep_types) types.open(types_path_, std::ios::binary | std::ios::trunc);
+    std::function<void(std::string_view)> write_types;
+    if (keep_types)
+      write_types = [&](std::string_view line) { types.write(line.data(), static_cast<std::streamsize>(line.size())); };
+    std::optional<MergedHeader> merged;
+    xlsx_to_csv(
+        workbook, sheet,
+        [&](std::string_view piece) { csv.write(piece.data(), static_cast<std::streamsize>(piece.size())); }, {},
+        write_types, &merged);
+    csv.close();
+    if (!csv) throw IoError("cannot write the workbook's rows to " + path_ + " (disk full?)");
+    if (merged) replace_header(*merged);
+    if (keep_types) {
+      types.close();
+      if (!types) throw IoError("cannot write the workbook's cell types to " + types_path_ + " (disk full?)");
+    }
+  }
+
+  void remove_files() noexcept {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove(path_, ignored);
+    if (!types_path_.empty()) std::filesystem::remove(types_path_, ignored);
+  }
+
+  // Merged header cells are known only after the rows (see xlsx_reader.hpp):
+  // the header record is replaced by copying the rows after it once.
+  void replace_header(const MergedHeader& merged) {
+    const std::string fixed = temporary_file("the workbook's rows");
+    {
+      std::ifstream in(path_, std::ios::binary);
+      std::ofstream out(fixed, std::ios::binary | std::ios::trunc);
+      out << merged.record;
+      in.seekg(static_cast<std::streamoff>(merged.replaces));
+      std::vector<char> buffer(1 << 16);
+      while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
+        out.write(buffer.data(), in.gcount());
+      out.close();
+      if (!out) {
+        std::error_code ignored;
+        std::filesystem::remove(fixed, ignored);
+        throw IoError("cannot write the workbook's rows to " + fixed + " (disk full?)");
+      }
+    }
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+    path_ = fixed;
+  }
+
   std::string path_;
+  std::string types_path_;
 };
+
+// --format, or else the output name's extension: .xlsx, .jsonl, otherwise CSV.
+std::string output_format(const BatchOptions& options) {
+  if (!options.format.empty()) return lower_ascii(options.format);
+  const std::string name = lower_ascii(options.output);
+  if (name.ends_with(".xlsx")) return "xlsx";
+  if (name.ends_with(".jsonl")) return "jsonl";
+  return "csv";
+}
 
 }  // namespace
 
@@ -290,11 +360,24 @@ int run_batch_on(const BatchOptions& given, const icp::Classifier& classifier, L
   // A workbook is read as the CSV of its sheet; messages still name the workbook.
   std::optional<ConvertedWorkbook> workbook;
   BatchOptions options = given;
-  if (is_workbook(given.input)) {
+  const std::string input_format = lower_ascii(given.input_format);
+  if (!input_format.empty() && input_format != "csv" && input_format != "xlsx")
+    throw UsageError("invalid value '" + for_message(given.input_format) +
+                     "' for --input-format (expected csv or xlsx)");
+  if (input_format == "xlsx" && given.input == "-")
+    throw UsageError("--input-format xlsx: a workbook cannot be read from standard input; give its file name");
+  const std::string format = output_format(given);
+  const bool xlsx = format == "xlsx";
+  // A workbook is a zip written by name and renamed into place: not a stream.
+  if (xlsx && given.output == "-")
+    throw UsageError(
+        "--format xlsx writes a workbook file, not standard output: give -o NAME.xlsx (or --format csv for "
+        "standard output)");
+  if (is_workbook(given.input, input_format)) {
     std::error_code ec;
     if (given.output != "-" && std::filesystem::equivalent(given.input, given.output, ec))
       throw UsageError("the output " + for_message(given.output) + " is the input workbook: choose another -o");
-    workbook.emplace(given.input, given.sheet);
+    workbook.emplace(given.input, given.sheet, xlsx);
     options.input = workbook->path();
     options.input_name = given.input;
     options.encoding = "utf-8";
@@ -306,13 +389,14 @@ int run_batch_on(const BatchOptions& given, const icp::Classifier& classifier, L
   const auto start = std::chrono::steady_clock::now();
   RowSettings settings;
   settings.lang = lang;
-  if (options.format == "csv")
+  // A workbook's rows are the CSV records, split again into cells (xlsx_output).
+  if (format == "csv" || xlsx)
     settings.format = OutputFormat::csv;
-  else if (options.format == "jsonl")
+  else if (format == "jsonl")
     settings.format = OutputFormat::jsonl;
   else
     throw UsageError("invalid value '" + for_message(options.format) +
-                     "' for --format in batch (expected csv or jsonl)");
+                     "' for --format in batch (expected csv, jsonl or xlsx)");
   const auto encoding = parse_encoding(options.encoding);
   if (!encoding)
     throw UsageError("invalid value '" + for_message(options.encoding) +
@@ -330,6 +414,9 @@ int run_batch_on(const BatchOptions& given, const icp::Classifier& classifier, L
   policy.input_name = options.input == "-" ? "standard input" : shown;
   policy.notes = &err;
   Output output(options.output, out, policy);
+  if (xlsx && !output.atomic())
+    throw UsageError("--format xlsx writes a workbook file: " + for_message(options.output) +
+                     " is not a regular file (a pipe, a device or a descriptor link); give -o NAME.xlsx");
   CsvReader reader(input.reader(), CsvReader::kDefaultMaxRecordBytes, delimiter);
 
   // A workbook, UTF-16 or binary data is not read as rows: say what it is.
@@ -380,13 +467,38 @@ int run_batch_on(const BatchOptions& given, const icp::Classifier& classifier, L
   settings.header_records = has_header ? 1 : 0;
 
   std::string preamble;
-  // The BOM tells Excel a CSV is UTF-8; JSON lines never start with one.
-  if (options.excel && settings.format == OutputFormat::csv) preamble = "\xEF\xBB\xBF";
+  // The BOM tells Excel a CSV is UTF-8; JSON lines and workbooks never start with one.
+  if (options.excel && settings.format == OutputFormat::csv && !xlsx) preamble = "\xEF\xBB\xBF";
   if (has_header && settings.format == OutputFormat::csv) {
     settings.replaced = earlier_answers(header);
     preamble += csv_header(header, settings.replaced);
   }
-  output.write(preamble);
+  // A workbook is written by libxlsxwriter to Output's temporary, which
+  // Output then renames (or keeps as NAME.partial, or removes) as for CSV.
+  std::optional<XlsxWriter> book;
+  std::optional<XlsxOutput> book_rows;
+  RecordSink sink = [&output](std::string_view records) { output.write(records); };
+  if (xlsx) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < settings.width; ++i) kept += i >= settings.replaced.size() || !settings.replaced[i];
+    book.emplace(output.temp_path(), for_message(options.output), lang, XlsxLayout{kept, has_header});
+    book_rows.emplace(*book, settings.width, settings.replaced, workbook ? workbook->types_path() : std::string());
+    sink = [&book_rows](std::string_view records) { book_rows->write(records); };
+  }
+  auto close_book = [&](const RunResult& r) {
+    if (!book) return;
+    XlsxAbout about;
+    about.version = settings.meta.version;
+    about.lexicon_hash = settings.meta.lexicon_hash;
+    about.input = options.input == "-" ? "standard input" : to_valid_utf8(shown);
+    about.lang = lang;
+    about.rows = r.stats.rows;
+    about.decisions = r.stats.decisions;
+    about.errors = r.stats.errors;
+    about.empty = r.stats.empty;
+    book->close(about);
+  };
+  if (!preamble.empty()) sink(preamble);
   if (has_header) first.clear();
 
   const bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO);
@@ -395,7 +507,7 @@ int run_batch_on(const BatchOptions& given, const icp::Classifier& classifier, L
   if (early_error) {
     result.malformed = early_error;
   } else if (have_first) {
-    result = run_batches(reader, std::move(first), settings, classifier, output, progress, jobs);
+    result = run_batches(reader, std::move(first), settings, classifier, sink, progress, jobs);
   }
   progress.finish();
   if (result.interrupted || interrupted()) {
@@ -408,6 +520,7 @@ int run_batch_on(const BatchOptions& given, const icp::Classifier& classifier, L
   // A malformed file: every row before it is written — to NAME.partial when
   // the output is a file, which is left as it was — then exit 2.
   if (result.malformed) {
+    close_book(result);
     const std::string partial = output.keep_partial();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!options.quiet) err << summary_line(result, seconds);
@@ -417,6 +530,7 @@ int run_batch_on(const BatchOptions& given, const icp::Classifier& classifier, L
                                       : " to " + for_message(partial) + " and " + for_message(options.output) +
                                             " was left as it was"));
   }
+  close_book(result);
   output.commit();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!options.quiet) err << summary_line(result, seconds) << encoding_hint(result.stats);

@@ -24,7 +24,8 @@ struct BatchOptions {
   bool no_header = false;
   std::string encoding = "auto";  // auto | utf-8 | gb18030
   std::string delimiter;          // -d: "," ";" "|" "tab" or "\t"; empty: tab for a .tsv input, else ","
-  std::string format = "csv";     // csv | jsonl
+  std::string format = "csv";     // csv | jsonl | xlsx; "": by the output's extension (.xlsx, .jsonl, else csv)
+  std::string input_format;       // --input-format csv | xlsx; "": by the input's name and first bytes
   bool excel = false;             // UTF-8 BOM first
   unsigned jobs = 0;              // 0: the number of cores
   bool quiet = false;

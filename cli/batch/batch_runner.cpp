@@ -88,7 +88,7 @@ class Pipeline {
 }  // namespace
 
 RunResult run_batches(CsvReader& reader, RecordBatch first, const RowSettings& settings,
-                      const icp::Classifier& classifier, Output& output, Progress& progress, unsigned jobs) {
+                      const icp::Classifier& classifier, const RecordSink& output, Progress& progress, unsigned jobs) {
   if (jobs == 0) jobs = 1;
   RunResult result;
   const std::size_t slots = jobs + 2;
@@ -106,7 +106,7 @@ RunResult run_batches(CsvReader& reader, RecordBatch first, const RowSettings& s
     pipeline.wait(job);
     in_flight.pop_front();
     if (job->failure) std::rethrow_exception(job->failure);
-    output.write(job->out);
+    output(job->out);
     result.stats.add(job->stats);
     job->in.clear();
     // Give back memory a huge record made the buffers hold.

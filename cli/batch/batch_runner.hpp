@@ -5,11 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "batch/csv_reader.hpp"
-#include "batch/output.hpp"
 #include "batch/progress.hpp"
 #include "batch/row_format.hpp"
 
@@ -24,8 +24,12 @@ struct RunResult {
   std::optional<CsvError> malformed;  // the input stopped here; every earlier row was written
 };
 
+// Where the formatted records go, in input order: the Output (CSV, JSON
+// lines) or the workbook's rows (xlsx_output).
+using RecordSink = std::function<void(std::string_view records)>;
+
 // `first` holds records already read (with --no-header, the first one).
 RunResult run_batches(CsvReader& reader, RecordBatch first, const RowSettings& settings,
-                      const icp::Classifier& classifier, Output& output, Progress& progress, unsigned jobs);
+                      const icp::Classifier& classifier, const RecordSink& output, Progress& progress, unsigned jobs);
 
 }  // namespace icp::cli::batch

@@ -31,7 +31,10 @@ std::optional<std::string> not_csv(std::string_view head) {
                "(icp-classify batch FILE.xlsx reads it), or ") +
            kSaveAs;
   if (head.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
-    return std::string("this is an Excel 97-2003 .xls workbook (an OLE2 file), not CSV text; ") + kSaveAs;
+    return std::string(
+               "this is an Excel 97-2003 .xls workbook (an OLE2 file), which is not read: save it from Excel or WPS "
+               "as an Excel Workbook (.xlsx) and give that file (icp-classify batch FILE.xlsx), or ") +
+           kSaveAs;
   if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || utf16_without_bom(head))
     return std::string("UTF-16 input is not supported; save it as UTF-8 or GB18030 (GBK)");
   if (head.starts_with("%PDF-")) return std::string("this is a PDF document, not CSV text");

@@ -184,7 +184,9 @@ std::string excel_date(double serial, bool date1904) {
 }
 
 std::uint64_t xlsx_to_csv(const std::string& path, const std::string& sheet,
-                          const std::function<void(std::string_view)>& write, const XlsxLimits& limits) {
+                          const std::function<void(std::string_view)>& write, const XlsxLimits& limits,
+                          const std::function<void(std::string_view)>& write_types,
+                          std::optional<MergedHeader>* merged_header) {
   const Workbook book(path, limits);
   // The sheets, in order, and the part each one is in.
   const pugi::xml_document workbook = parse(book.read("xl/workbook.xml"), "xl/workbook.xml", path);
@@ -243,13 +245,19 @@ std::uint64_t xlsx_to_csv(const std::string& path, const std::string& sheet,
 
   // The sheet, a <row> at a time as the XML inflates.
   std::uint64_t rows = 0, next_row = 1;
-  std::string pending, record;
+  std::string pending, record, types;
   std::vector<std::string> cells;
+  std::vector<std::string> header_cells;  // row 1, kept for merged header cells
+  std::size_t header_bytes = 0;
   auto emit_row = [&](const pugi::xml_node& row) {
     const std::uint64_t number = row.attribute("r").as_ullong(next_row);
     // A sparse sheet: rows it skips come out empty, so row numbers match Excel's.
-    for (; next_row < number; ++next_row, ++rows) write("\n");
+    for (; next_row < number; ++next_row, ++rows) {
+      write("\n");
+      if (write_types) write_types("\n");
+    }
     cells.clear();
+    types.clear();
     std::size_t position = 0;
     for (auto c : row.children("c")) {
       std::size_t col = position;
@@ -286,8 +294,12 @@ std::uint64_t xlsx_to_csv(const std::string& path, const std::string& sheet,
         const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), number_value);
         const bool numeric = ec == std::errc() && end == v.data() + v.size();
         const bool in_range = numeric && number_value >= 0 && number_value < 2958466;  // up to 9999-12-31
-        value = in_range && style < date_style.size() && date_style[style] ? excel_date(number_value, date1904)
-                                                                           : show_number(v);
+        const bool date = in_range && style < date_style.size() && date_style[style];
+        value = date ? excel_date(number_value, date1904) : show_number(v);
+        if (numeric && !date && std::isfinite(number_value)) {
+          if (types.size() <= col) types.resize(col + 1, '-');
+          types[col] = 'n';
+        }
       }
       if (cells.size() <= col) cells.resize(col + 1);
       cells[col] = std::move(value);
@@ -299,6 +311,14 @@ std::uint64_t xlsx_to_csv(const std::string& path, const std::string& sheet,
     }
     record += '\n';
     write(record);
+    if (number == 1) {
+      header_cells = cells;
+      header_bytes = record.size();
+    }
+    if (write_types) {
+      types += '\n';
+      write_types(types);
+    }
     ++rows;
     next_row = number + 1;
   };
@@ -339,12 +359,64 @@ std::uint64_t xlsx_to_csv(const std::string& path, const std::string& sheet,
     if (keep != std::string::npos)
       pending.erase(0, keep);
     else
-      pending.erase(0, pending.size() > 4 ? pending.size() - 4 : 0);
+      pending.erase(0, pending.size() > 16 ? pending.size() - 16 : 0);  // room for "</sheetData>"
   };
+  // After </sheetData>: the rest of the sheet, for its <mergeCells> (bounded:
+  // a sheet whose tail is larger has its merges ignored).
+  constexpr std::size_t kMaxTail = 16u << 20;
+  std::string tail;
+  bool in_tail = false;
   book.stream(target, [&](std::string_view piece) {
+    if (in_tail) {
+      if (tail.size() < kMaxTail) tail.append(piece);
+      return;
+    }
     pending.append(piece);
+    const std::size_t end = pending.find("</sheetData>");
+    if (end != std::string::npos) {
+      tail = pending.substr(end);
+      pending.resize(end);
+      in_tail = true;
+    }
     take_rows();
   });
+  if (merged_header && header_bytes > 0 && tail.size() < kMaxTail) {
+    const std::size_t from = tail.find("<mergeCells"), to = tail.find("</mergeCells>");
+    pugi::xml_document merges;
+    if (from != std::string::npos && to != std::string::npos && to > from &&
+        merges.load_buffer(tail.data() + from, to + 13 - from)) {
+      std::vector<std::string> named = header_cells;
+      bool changed = false;
+      for (auto m : merges.child("mergeCells").children("mergeCell")) {
+        // "B1:D1" (or "B1:D2"): a range whose top row is row 1.
+        const std::string_view ref = m.attribute("ref").value();
+        const std::size_t colon = ref.find(':');
+        if (colon == std::string_view::npos) continue;
+        const std::string_view first = ref.substr(0, colon), last = ref.substr(colon + 1);
+        const auto c1 = column_of(first), c2 = column_of(last);
+        const std::size_t letters = first.find_first_of("0123456789");
+        if (!c1 || !c2 || *c2 < *c1 || letters == std::string_view::npos || first.substr(letters) != "1") continue;
+        if (*c2 > 16383) continue;
+        const std::string name = *c1 < named.size() ? named[*c1] : std::string();
+        if (name.empty()) continue;
+        if (named.size() <= *c2) named.resize(*c2 + 1);
+        for (std::size_t c = *c1 + 1, k = 2; c <= *c2; ++c, ++k)
+          if (named[c].empty()) {
+            named[c] = name + " (" + std::to_string(k) + ")";
+            changed = true;
+          }
+      }
+      if (changed) {
+        std::string header;
+        for (std::size_t i = 0; i < named.size(); ++i) {
+          if (i) header += ',';
+          append_csv_field(header, to_valid_utf8(named[i]));
+        }
+        header += '\n';
+        *merged_header = MergedHeader{std::move(header), header_bytes};
+      }
+    }
+  }
   return rows;
 }
 

@@ -1,8 +1,11 @@
 #include "serve/api.hpp"
 
 #include <cctype>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <sstream>
+#include <vector>
 
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -56,13 +59,13 @@ const char* const kOpenApi = R"({"openapi":"3.0.3",
 "/v1/batch":{"post":{"summary":"Classify every row of a CSV file, as icp-classify batch does","parameters":[
   {"name":"column","in":"query","schema":{"type":"string"},"description":"the description column by name or 1-based index; repeat to join several"},
   {"name":"encoding","in":"query","schema":{"type":"string","enum":["auto","utf-8","gb18030"]}},
-  {"name":"format","in":"query","schema":{"type":"string","enum":["csv","jsonl"]}},
+  {"name":"format","in":"query","schema":{"type":"string","enum":["csv","jsonl","xlsx"]},"description":"xlsx: an Excel workbook as icp-classify batch -o NAME.xlsx writes it, sent once complete"},
   {"name":"lang","in":"query","schema":{"type":"string","enum":["zh","en"]}},
   {"name":"delimiter","in":"query","schema":{"type":"string"}},
   {"name":"no_header","in":"query","schema":{"type":"boolean"}},
   {"name":"sheet","in":"query","schema":{"type":"string"},"description":"for an .xlsx upload: the sheet by name or 1-based number"}],
  "requestBody":{"required":true,"content":{"text/csv":{"schema":{"type":"string","format":"binary"}},"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":{"schema":{"type":"string","format":"binary"}}}},
- "responses":{"200":{"description":"the input rows in order with the icp_* columns (or JSON lines), as an attachment","content":{"text/csv":{},"application/x-ndjson":{}}},
+ "responses":{"200":{"description":"the input rows in order with the icp_* columns (or JSON lines), as an attachment","content":{"text/csv":{},"application/x-ndjson":{},"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":{}}},
   "400":{"$ref":"#/components/responses/Error"},"413":{"$ref":"#/components/responses/Error"},"422":{"$ref":"#/components/responses/Error"}}}},
 "/v1/version":{"get":{"summary":"Program version and lexicon fingerprint","responses":{"200":{"description":"version","content":{"application/json":{"schema":{"type":"object","properties":{"version":{"type":"string"},"lexicon_hash":{"type":"string"},"phrases":{"type":"integer"}}}}}}}}},
 "/healthz":{"get":{"summary":"Liveness","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"object","properties":{"status":{"type":"string","enum":["ok"]}}}}}}}}},
@@ -139,6 +142,8 @@ ApiResponse Api::handle(const ApiRequest& request) const {
 
 namespace {
 
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 BatchAnswer batch_error(int status, std::string_view code, std::string_view message) {
   BatchAnswer a;
   const ApiResponse r = api_error(status, code, message);
@@ -188,8 +193,8 @@ BatchPlan plan_of(std::string_view target) {
                           "' (the parameters are column, encoding, format, delimiter, no_header, sheet, lang)");
     }
   }
-  if (!plan.error && options.format != "csv" && options.format != "jsonl")
-    plan.error = batch_error(400, "invalid_request", "format must be csv or jsonl");
+  if (!plan.error && options.format != "csv" && options.format != "jsonl" && options.format != "xlsx")
+    plan.error = batch_error(400, "invalid_request", "format must be csv, jsonl or xlsx");
   return plan;
 }
 
@@ -200,6 +205,11 @@ BatchAnswer Api::batch_head(std::string_view target) const {
   if (plan.error) return *plan.error;
   BatchAnswer a;
   const bool jsonl = plan.options.format == "jsonl";
+  if (plan.options.format == "xlsx") {
+    a.content_type = kXlsxType;
+    a.filename = "icp-result.xlsx";
+    return a;
+  }
   a.content_type = jsonl ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8";
   a.filename = jsonl ? "icp-result.jsonl" : "icp-result.csv";
   return a;
@@ -217,6 +227,21 @@ BatchAnswer Api::batch(std::string_view target, const std::string& input, std::o
       message.replace(at, input.size(), "the upload");
     return message;
   };
+  // A workbook is a file, not a stream: written beside the upload (in the
+  // request's own folder, removed with it), then sent whole.
+  std::string book;
+  if (plan.options.format == "xlsx") {
+    const auto slash = input.find_last_of('/');
+    book = (slash == std::string::npos ? std::string(".") : input.substr(0, slash)) + "/icp-result.xlsx";
+    plan.options.output = book;
+  }
+  struct RemoveBook {
+    const std::string& path;
+    ~RemoveBook() {
+      std::error_code ignored;
+      if (!path.empty()) std::filesystem::remove(path, ignored);
+    }
+  } remove_book{book};
   std::istringstream no_input;
   std::ostringstream messages;
   try {
@@ -224,6 +249,13 @@ BatchAnswer Api::batch(std::string_view target, const std::string& input, std::o
     const int status = run_batch_on(plan.options, classifier_, plan.lang, no_input, output, messages, false);
     if (status != 0 && status != 1)  // 1: some rows carry icp_error, which is an answer
       return batch_error(503, "interrupted", "the server is stopping: the batch was not finished");
+    if (!book.empty()) {
+      std::ifstream file(book, std::ios::binary);
+      std::vector<char> buffer(1 << 16);
+      while (file.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || file.gcount() > 0)
+        output.write(buffer.data(), file.gcount());
+      if (!file.eof() || !output) return batch_error(500, "io_error", "cannot send the workbook");
+    }
   } catch (const UsageError& e) {
     return batch_error(400, "invalid_request", e.what());
   } catch (const InputError& e) {

@@ -48,7 +48,7 @@ struct BatchAnswer {
   int status = 200;
   std::string content_type;  // of the file, or of the error
   std::string error_body;    // set when status is not 200
-  std::string filename;      // for Content-Disposition: icp-result.csv / .jsonl
+  std::string filename;      // for Content-Disposition: icp-result.csv / .jsonl / .xlsx
   std::uint64_t rows = 0;
 };
 
@@ -58,7 +58,7 @@ class Api {
   // Thread-safe: one Api serves every connection.
   ApiResponse handle(const ApiRequest& request) const;
   // The query parameters of /v1/batch as the batch command's options:
-  // column (repeatable), encoding, format=csv|jsonl, lang, delimiter, no_header.
+  // column (repeatable), encoding, format=csv|jsonl|xlsx, lang, delimiter, no_header.
   // Runs on the caller's thread; threads: the batch's workers.
   BatchAnswer batch(std::string_view target, const std::string& input, std::ostream& output, unsigned threads) const;
   // The same parameters checked without running: the content type and file

@@ -9,7 +9,7 @@
 #include "batch/xlsx_reader.hpp"
 #include "batch_test_support.hpp"
 
-namespace fs = std::filesystem;
+using namespace batch_test;
 
 namespace {
 
@@ -99,4 +99,18 @@ TEST_CASE("xlsx: Excel's serial dates") {
   CHECK(excel_date(45292, false) == "2024-01-01");
   CHECK(excel_date(45292.5, false) == "2024-01-01 12:00:00");
   CHECK(excel_date(0, true) == "1904-01-01");
+}
+
+TEST_CASE("xlsx: a header cell merged over several columns names each of them; merges in data rows are left") {
+  const auto rows = rows_of("merged.xlsx");
+  REQUIRE(rows.size() == 4);
+  CHECK(leading(rows, 8)[0] == std::vector<std::string>{"客户编号", "简介", "联系方式", "联系方式 (2)", "联系方式 (3)",
+                                                        "备注", "地区", "地区 (2)"});
+  CHECK(rows[0][8] == "icp_decision");
+  CHECK(leading(rows, 8)[1] ==
+        std::vector<std::string>{"1", "论坛靠广告盈利", "张三", "13800138000", "a@example.com", "", "北京", ""});
+  CHECK(rows[1][8] == "license");
+  CHECK(rows[3][6].empty());  // G3:G4: a data row's merged cell stays empty, as Excel stores it
+  // --column finds a merged column by its name.
+  CHECK(rows_of("merged.xlsx", "--column '联系方式 (2)'").size() == 4);
 }

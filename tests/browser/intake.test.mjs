@@ -153,6 +153,11 @@ await check('a CSV uploaded from the page comes back with every row answered', a
   assert.match(result[0], /^编号,简介,icp_decision,/);
   assert.match(result[1], /^1,论坛靠广告盈利,需要许可证,/);
   await page.screenshot({ path: `${artifacts}/intake-batch.png`, fullPage: false });
+  // The same rows as an Excel workbook (format=xlsx), on request.
+  const [book] = await Promise.all([page.waitForEvent('download'), page.click('#batch-download-xlsx')]);
+  assert.equal(book.suggestedFilename(), 'clients-icp.xlsx');
+  const bytes = readFileSync(await book.path());
+  assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
 });
 
 await browser.close();

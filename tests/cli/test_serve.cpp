@@ -375,6 +375,22 @@ TEST_CASE("serve: POST /v1/batch answers exactly what the batch command writes, 
                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   REQUIRE(excel.status == 200);
   CHECK(excel.body.rfind("客户编号,简介,注册资本,成立日期,已上市,比例,icp_decision,", 0) == 0);
+  // format=xlsx: the workbook back, as the batch command writes it, sent once complete.
+  const Reply book = call(port, "POST", "/v1/batch?format=xlsx&lang=en", workbook,
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  REQUIRE(book.status == 200);
+  CHECK(book.headers.find("Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") !=
+        std::string::npos);
+  CHECK(book.headers.find("attachment; filename=\"icp-result.xlsx\"") != std::string::npos);
+  CHECK(book.body.rfind("PK\x03\x04", 0) == 0);
+  const std::string got = dir.write("got.xlsx", book.body);
+  const std::string expected_book = dir.file("expected-via-cli.csv");
+  run_cli({"batch", got, "-q", "--lang", "en", "-o", expected_book});
+  const std::string from_cli = dir.file("from-cli.csv");
+  run_cli(
+      {"batch", std::string(ICP_SOURCE_DIR) + "/tests/batch/xlsx/openpyxl.xlsx", "-q", "--lang", "en", "-o", from_cli});
+  CHECK(slurp(expected_book) == slurp(from_cli));  // the same rows: a rerun replaces its icp_* columns
+  CHECK(call(port, "POST", "/v1/batch?format=xls", csv, "text/csv").status == 400);
 
   // A client that asks for "100 Continue" first (curl does over 1 MiB) gets it.
   const int fd = connect_to(port);

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "batch/xlsx_reader.hpp"
@@ -33,10 +34,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   icp::cli::batch::XlsxLimits limits;
   limits.max_entry_bytes = 8 << 20;
   limits.max_ratio = 100;
-  std::size_t bytes = 0;
+  std::size_t bytes = 0, type_lines = 0;
+  std::optional<icp::cli::batch::MergedHeader> merged;  // the merged header cells' path too
   try {
     icp::cli::batch::xlsx_to_csv(
-        path, "", [&](std::string_view piece) { bytes += piece.size(); }, limits);
+        path, "", [&](std::string_view piece) { bytes += piece.size(); }, limits,
+        [&](std::string_view line) { type_lines += line.size(); }, &merged);
+    if (merged && merged->replaces > bytes) __builtin_trap();  // it replaces the first record, which was written
+    if (type_lines > bytes) __builtin_trap();                  // a type line is never longer than its record
   } catch (const icp::cli::InputError&) {
     // an unreadable workbook: the expected answer to most inputs
   }

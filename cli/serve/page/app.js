@@ -30,7 +30,7 @@ const WORDS = {
     company: '公司', individual: '个人', unknown: '不知道', printed: '打印于', version: '版本', lexicon: '词库',
     decisionLabel: '结论', readyLabel: '能否申请',
     batchHeading: '批量判断', batchHint: '选择客户名单（Excel .xlsx、CSV 或 TSV，含“简介”“描述”“经营范围”等列），每一行都会给出结论：',
-    batchUpload: '上传并判断', batchDownload: '下载结果', noFile: '请先选择一个文件。', uploading: '正在上传…', working2: '正在判断每一行…',
+    batchUpload: '上传并判断', batchDownload: '下载结果', batchDownloadXlsx: '下载 Excel 表格（.xlsx）', noFile: '请先选择一个文件。', uploading: '正在上传…', working2: '正在判断每一行…',
     batchDone: (rows, license, filing, neither) => `完成：${rows} 行，需要许可证 ${license}，仅需备案 ${filing}，均不需要 ${neither}`,
   },
   en: {
@@ -58,7 +58,7 @@ const WORDS = {
     company: 'a company', individual: 'an individual', unknown: 'unknown', printed: 'Printed', version: 'version', lexicon: 'lexicon',
     decisionLabel: 'Decision', readyLabel: 'Ready',
     batchHeading: 'Batch', batchHint: 'Choose a client list (Excel .xlsx, CSV or TSV with a description, 简介 or 经营范围 column): every row gets its answer.',
-    batchUpload: 'Upload and check', batchDownload: 'Download the result', noFile: 'Choose a file first.', uploading: 'Uploading…', working2: 'Checking every row…',
+    batchUpload: 'Upload and check', batchDownload: 'Download the result', batchDownloadXlsx: 'Download as Excel (.xlsx)', noFile: 'Choose a file first.', uploading: 'Uploading…', working2: 'Checking every row…',
     batchDone: (rows, license, filing, neither) => `Done: ${rows} rows — licence ${license}, filing ${filing}, neither ${neither}`,
   },
 };
@@ -301,6 +301,7 @@ function uploadBatch() {
   if (!file) { status.textContent = w().noFile; return; }
   const link = $('batch-download');
   link.hidden = true;
+  $('batch-download-xlsx').hidden = true;
   const progress = $('batch-progress');
   progress.hidden = false;
   progress.value = 0;
@@ -323,8 +324,38 @@ function uploadBatch() {
     link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
     link.download = file.name.replace(/\.[^.]*$/, '') + '-icp.csv';
     link.hidden = false;
+    $('batch-download-xlsx').hidden = false;
   };
   xhr.onerror = () => { progress.hidden = true; status.textContent = 'network error'; };
+  xhr.send(file);
+}
+
+// The same file again as an Excel workbook (format=xlsx): asked for only
+// when wanted, since the server classifies the rows again to write it.
+function downloadBatchXlsx(event) {
+  event.preventDefault();
+  const file = $('batch-file').files[0];
+  if (!file) return;
+  const status = $('batch-status');
+  status.textContent = w().working2;
+  const xhr = new XMLHttpRequest();
+  xhr.open('POST', `/v1/batch?lang=${state.lang}&format=xlsx`);
+  xhr.responseType = 'blob';
+  xhr.onload = async () => {
+    if (xhr.status !== 200) {
+      try { status.textContent = JSON.parse(await xhr.response.text()).error.message; } catch (e) { status.textContent = xhr.statusText; }
+      return;
+    }
+    status.textContent = '';
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(xhr.response);
+    a.download = file.name.replace(/\.[^.]*$/, '') + '-icp.xlsx';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  };
+  xhr.onerror = () => { status.textContent = 'network error'; };
   xhr.send(file);
 }
 
@@ -375,6 +406,7 @@ function init() {
   });
   $('print').addEventListener('click', () => { footer(); window.print(); });
   $('batch-upload').addEventListener('click', uploadBatch);
+  $('batch-download-xlsx').addEventListener('click', downloadBatchXlsx);
   $('lang-toggle').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     const url = new URL(location.href);

@@ -82,3 +82,16 @@ with zipfile.ZipFile("bomb.xlsx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as
     z.writestr("xl/workbook.xml", WORKBOOK)
     z.writestr("xl/_rels/workbook.xml.rels", RELS)
     z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + " " * (200 << 20) + "</sheetData></worksheet>")
+
+# A merged header: 联系方式 over C1:E1 (its value only in C1, the merges listed
+# after the rows), E1 with a value of its own, and a merge in the data rows.
+hand_made(
+    "merged.xlsx",
+    """<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>客户编号</t></is></c><c r="B1" t="inlineStr"><is><t>简介</t></is></c><c r="C1" t="inlineStr"><is><t>联系方式</t></is></c><c r="F1" t="inlineStr"><is><t>备注</t></is></c><c r="G1" t="inlineStr"><is><t>地区</t></is></c></row>
+<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>论坛靠广告盈利</t></is></c><c r="C2" t="inlineStr"><is><t>张三</t></is></c><c r="D2" t="inlineStr"><is><t>13800138000</t></is></c><c r="E2" t="inlineStr"><is><t>a@example.com</t></is></c><c r="G2" t="inlineStr"><is><t>北京</t></is></c></row>
+<row r="3"><c r="A3"><v>2</v></c><c r="B3" t="inlineStr"><is><t>我们在淘宝开了店，没有自己的网站</t></is></c><c r="G3" t="inlineStr"><is><t>上海</t></is></c></row>
+<row r="4"><c r="A4"><v>3</v></c><c r="B4" t="inlineStr"><is><t>本公司官网只展示产品</t></is></c></row>
+</sheetData><mergeCells count="3"><mergeCell ref="C1:E1"/><mergeCell ref="G1:H1"/><mergeCell ref="G3:G4"/></mergeCells></worksheet>""",
+)
