@@ -146,7 +146,7 @@ std::string command_suggestion(const std::string& typed) {
   if (typed.empty() || typed.size() > 12 ||
       std::any_of(typed.begin(), typed.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80 || c == ' '; }))
     return {};
-  const std::vector<std::string> commands = {"batch", "eval", "help", "serve"};
+  const std::vector<std::string> commands = {"batch", "eval", "help", "rules", "serve"};
   return closest(lower_ascii(typed), commands);
 }
 
@@ -258,6 +258,9 @@ CommandLine parse_command_line(int argc, char** argv) {
     }
     b.quiet = vm.count("quiet") > 0;
     b.force = vm.count("force") > 0;
+  } else if (!args.empty() && args[0] == "rules") {
+    if (args.size() != 1) throw UsageError("rules takes no arguments (its options: --as-of, --format, --lang)");
+    cmd.mode = Mode::rules;
   } else if (!args.empty() && args[0] == "eval") {
     if (args.size() != 2) throw UsageError("eval takes exactly one CASES.tsv file");
     cmd.mode = Mode::eval;
@@ -293,6 +296,7 @@ std::string short_help_en() {
          "  icp-classify [OPTIONS] -                 read the description from standard input\n"
          "  icp-classify batch INPUT.csv [-o OUT]    classify every row of a CSV, TSV or .xlsx file\n"
          "  icp-classify eval CASES.tsv              score the classifier on labelled cases\n"
+         "  icp-classify rules [--as-of DATE]        the rules, their citations and dates\n"
          "\n"
          "Common options:\n"
          "  -s, --summary        five to eight lines to forward: decision and why, what to obtain first,\n"
@@ -369,6 +373,9 @@ std::string help_text(Lang lang, bool full) {
          "                                       score the classifier on a TSV of cases (columns id, text,\n"
          "                                       decision, categories, news_permit, preapprovals, foreign,\n"
          "                                       certain, note; found by header name)\n"
+         "  icp-classify rules [--as-of YYYY-MM-DD] [--format json]\n"
+         "                                       the rule table: each version of each rule with its step,\n"
+         "                                       basis, citation, dates and reason, marked for the date\n"
          "  icp-classify serve [--listen HOST:PORT] [--jobs N]\n"
          "                                       the HTTP JSON API (POST /v1/classify, GET /v1/version,\n"
          "                                       /healthz, /v1/openapi.json) with one loaded classifier\n"

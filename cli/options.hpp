@@ -21,6 +21,7 @@ enum class Mode {
   version,
   completion,  // --completion bash
   serve,       // icp-classify serve [--listen HOST:PORT] [--jobs N]
+  rules,       // icp-classify rules [--as-of DATE] [--format json]: the rule table
 };
 
 enum class Format { text, json };

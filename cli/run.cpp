@@ -28,6 +28,7 @@
 #include "questions.hpp"
 #include "report_json.hpp"
 #include "report_text.hpp"
+#include "rules_table.hpp"
 #include "serve/api.hpp"
 #include "serve/server.hpp"
 #include "summary.hpp"
@@ -164,6 +165,8 @@ int dispatch(int argc, char** argv, std::istream& in, std::ostream& out, std::os
     }
     case Mode::eval:
       return evaluate_file(cmd, out);
+    case Mode::rules:
+      return print_rules(cmd, out);
     case Mode::classify:
       // At a terminal, reading standard input would wait without a word.
       if (!cmd.text && !cmd.ask && &in == &std::cin && ::isatty(STDIN_FILENO))

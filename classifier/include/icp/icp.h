@@ -60,6 +60,13 @@ typedef struct icp_classifier icp_classifier;
 ICP_API icp_classifier* icp_classifier_create(const char* lexicon_dir, const char* const* user_lexicons,
                                               size_t user_lexicon_count);
 
+/* As icp_classifier_create, applying the rules in force on as_of
+ * ("YYYY-MM-DD", e.g. "2019-06-01"; NULL or "" for today), as
+ * `icp-classify --as-of`. Returns NULL with icp_last_error() naming the value
+ * when as_of is not such a date. */
+ICP_API icp_classifier* icp_classifier_create_as_of(const char* lexicon_dir, const char* const* user_lexicons,
+                                                    size_t user_lexicon_count, const char* as_of);
+
 /* Destroys a classifier. NULL is allowed and does nothing. */
 ICP_API void icp_classifier_destroy(icp_classifier* classifier);
 

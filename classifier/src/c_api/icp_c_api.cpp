@@ -67,9 +67,15 @@ extern "C" {
 
 icp_classifier* icp_classifier_create(const char* lexicon_dir, const char* const* user_lexicons,
                                       size_t user_lexicon_count) {
+  return icp_classifier_create_as_of(lexicon_dir, user_lexicons, user_lexicon_count, nullptr);
+}
+
+icp_classifier* icp_classifier_create_as_of(const char* lexicon_dir, const char* const* user_lexicons,
+                                            size_t user_lexicon_count, const char* as_of) {
   return guarded<icp_classifier*>(nullptr, [&]() -> icp_classifier* {
     icp::Options options;
     if (lexicon_dir != nullptr) options.lexicon_dir = lexicon_dir;
+    if (as_of != nullptr) options.as_of = as_of;
     if (user_lexicon_count > 0 && user_lexicons == nullptr) {
       set_error("icp_classifier_create: user_lexicons is NULL but user_lexicon_count is not 0");
       return nullptr;
