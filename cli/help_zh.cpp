@@ -14,6 +14,7 @@ std::string help_examples_zh() {
          "  icp-classify --ask --save-facts 答复.json \"……\"                逐题询问缺少的信息并保存答复\n"
          "  icp-classify batch 客户名单.csv -o 结果.csv --excel               批量判断表格中的每一行\n"
          "  icp-classify batch 客户名单.xlsx -o 结果.xlsx                     Excel 表格进，Excel 表格出（含说明页）\n"
+         "  icp-classify --as-of 2019-06-01 \"……\"                          按2019年6月1日有效的规则判断\n"
          "  cat 微信消息.txt | icp-classify -                               从标准输入读取描述\n";
 }
 
@@ -25,6 +26,7 @@ std::string help_examples_en() {
          "  icp-classify --ask --save-facts answers.json \"...\"             ask the missing facts, keep the answers\n"
          "  icp-classify batch clients.csv -o result.csv --excel           every row of a spreadsheet export\n"
          "  icp-classify batch clients.xlsx -o result.xlsx                 an Excel workbook in, one out\n"
+         "  icp-classify --as-of 2019-06-01 \"...\"                          the rules in force on 1 June 2019\n"
          "  cat message.txt | icp-classify -                               the description on standard input\n";
 }
 
@@ -37,6 +39,7 @@ std::string help_zh(bool full) {
          "  icp-classify [选项] -                  从标准输入读取描述（也可用 < 文件）\n"
          "  icp-classify batch 输入.csv [-o 输出]   批量判断 CSV/TSV 或 Excel（.xlsx）文件的每一行\n"
          "  icp-classify eval 案例.tsv             用标注好的案例表评估准确率\n"
+         "  icp-classify rules [--as-of 日期]      列出规则表：每条规则的步骤、依据、引用条文、有效日期和理由\n"
          "\n"
          "常用选项：\n"
          "  -s, --summary          "
@@ -48,6 +51,7 @@ std::string help_zh(bool full) {
          "  --lang zh|en           报告语言（默认中文；也接受 zh-CN、en_US 等写法）\n"
          "  --format text|json     文字报告或 JSON（批量：csv|jsonl|xlsx）\n"
          "  -v, --verbose          报告中同时显示规则编号、处理步骤和依据类别\n"
+         "  --as-of 日期           按某日有效的规则判断（YYYY-MM-DD，默认今天），如客户2019年上线时适用什么\n"
          "  --text 描述            把参数原样当作描述（即使它像文件名或命令，如 batch、-）\n"
          "  -V, --version          版本和词库指纹\n"
          "  -h                     简短帮助；--help 完整帮助\n";
@@ -62,6 +66,8 @@ std::string help_zh(bool full) {
            "  -c, --column 列名|序号 描述所在的列（可重复，多列拼接）；默认找 简介/描述/经营范围/description 等列\n"
            "  --no-header            第一行就是数据，没有表头\n"
            "  -d, --delimiter 字符   分隔符：, ; | 或 tab（.tsv 文件默认 tab）\n"
+           "  --input-format csv|xlsx  输入格式（默认按扩展名；.xlsx 为 Excel 工作簿）\n"
+           "  --sheet 名称|序号      Excel 工作簿中要读的工作表（默认第一个）\n"
            "  --encoding auto|utf-8|gb18030   输入编码（默认自动识别；Excel 中文版常存为 GBK/GB18030）\n"
            "  --excel                输出开头加 UTF-8 BOM，Excel 直接打开不乱码\n"
            "  -j, --jobs N           线程数（默认：CPU 核数）\n"
