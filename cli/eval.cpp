@@ -218,6 +218,11 @@ std::vector<Case> read_cases(std::istream& in, const std::string& name) {
     c.certain = parse_bool(cell("certain"), "certain", at);
     if (auto note = columns.find("note"); note != columns.end() && note->second < fields.size())
       c.note = std::string(fields[note->second]);
+    if (auto as_of = columns.find("as_of"); as_of != columns.end() && as_of->second < fields.size())
+      c.as_of = std::string(trim(fields[as_of->second]));
+    if (auto facts = columns.find("facts"); facts != columns.end() && facts->second < fields.size())
+      for (auto item : split(fields[facts->second], ';'))
+        if (!trim(item).empty()) c.facts.emplace_back(trim(item));
     cases.push_back(std::move(c));
   }
   if (in.bad()) throw InputError(name + ": cannot read file");

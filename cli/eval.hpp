@@ -35,12 +35,14 @@ struct Case {
   Labels expected;
   bool certain = false;  // the expected answer is settled law or practice, not a judgement call
   std::string note;
-  std::size_t line = 0;  // in the cases file
+  std::string as_of;               // optional column as_of: the date whose rules apply, "" for today
+  std::vector<std::string> facts;  // optional column facts: NAME=VALUE items separated by ';', as --fact
+  std::size_t line = 0;            // in the cases file
 };
 
 // Reads a TSV whose header names the columns id, text, decision, categories,
-// news_permit, preapprovals, foreign, certain (note optional, extra columns
-// ignored). Lists are comma-separated, booleans yes/no. Throws InputError
+// news_permit, preapprovals, foreign, certain (note, as_of and facts
+// optional, extra columns ignored). Lists are comma-separated, booleans yes/no. Throws InputError
 // "NAME:LINE: message" on the first defect.
 std::vector<Case> read_cases(std::istream& in, const std::string& name);
 std::vector<Case> read_cases_file(const std::string& path);  // InputError if unreadable

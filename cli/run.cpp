@@ -124,7 +124,16 @@ int evaluate_file(const CommandLine& cmd, std::ostream& out) {
   const icp::Classifier classifier(cmd.classifier);
   std::vector<Labels> predicted;
   predicted.reserve(cases.size());
-  for (const auto& c : cases) predicted.push_back(labels_of(classifier.classify(c.text)));
+  for (const auto& c : cases) {
+    // A bad date or fact names its case.
+    try {
+      predicted.push_back(labels_of(classifier.classify(c.text, read_facts(c.facts, ""), c.as_of)));
+    } catch (const icp::AsOfError& e) {
+      throw InputError(cmd.cases_file + ":" + std::to_string(c.line) + ": as_of: " + e.what());
+    } catch (const icp::FactError& e) {
+      throw InputError(cmd.cases_file + ":" + std::to_string(c.line) + ": facts: " + e.what());
+    }
+  }
   const Metrics metrics = evaluate(cases, predicted);
   if (cmd.format == Format::json) {
     auto object = metrics_json(metrics);

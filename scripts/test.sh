@@ -29,7 +29,7 @@ FUZZ_TIME=${ICP_FUZZ_TIME:-20}
 ASAN_CXX=${ICP_ASAN_CXX:-clang++}
 JOBS=${ICP_JOBS:-$(nproc)}
 ALL_SECTIONS=(deps format release consumers asan tsan fuzz)
-FORMAT_DIRS=(classifier lexicon cli tests examples bench)
+FORMAT_DIRS=(classifier lexicon cli tests examples bench tools common)
 FUZZ_TARGETS=(fuzz_classify fuzz_lexicon fuzz_csv fuzz_segment fuzz_query fuzz_xlsx)
 
 SUMMARY=()

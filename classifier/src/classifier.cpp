@@ -114,6 +114,14 @@ Decision Classifier::classify(std::string_view text) const {
 }
 
 Decision Classifier::classify(std::string_view text, const Facts& given) const {
+  return classify_on(text, given, impl_->as_of);
+}
+
+Decision Classifier::classify(std::string_view text, const Facts& given, std::string_view as_of) const {
+  return classify_on(text, given, as_of.empty() ? impl_->as_of : decide::parse_as_of(as_of));
+}
+
+Decision Classifier::classify_on(std::string_view text, const Facts& given, int as_of) const {
   if (text.size() > impl_->max_text_bytes) throw TextTooLongError(text.size(), impl_->max_text_bytes);
   const auto normalized = impl_->normalizer.normalize(text);
   thread_local signals::Found found;  // one pass for both; reused, it keeps its capacity
@@ -132,7 +140,7 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
   const auto stated = facts::facts_from_text(normalized, found.keywords);
   const Facts in_play = facts::merge(stated.facts, given);
   const auto held = permits::read_held_permits(normalized.text);
-  const int day = impl_->as_of ? impl_->as_of : decide::today_utc();
+  const int day = as_of ? as_of : decide::today_utc();
   auto decision = decide::decide(signals, normalized, text, in_play, held, scope, day);
   decision.as_of = decide::day_text(day);
   if (day < decide::kFirstRuleDay)
@@ -141,7 +149,7 @@ Decision Classifier::classify(std::string_view text, const Facts& given) const {
                               "以上按《办法》施行之初的规则作出",
                               "The date asked about is before the Measures took effect on 2000-09-25: there was no "
                               "ICP licence or filing then; the answer follows the rules as they first applied"});
-  else if (impl_->as_of && day > decide::newest_known_change())
+  else if (as_of && day > decide::newest_known_change())
     decision.notes.push_back({"after_known_changes",
                               "所问日期晚于本程序所知的最后一次规则变化（" +
                                   decide::day_text(decide::newest_known_change()) +

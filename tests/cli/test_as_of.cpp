@@ -142,3 +142,21 @@ TEST_CASE("rules: the table in both languages and as JSON, marked for the date")
   CHECK(then < now);  // the 2021 notice, the 2023 app filing are not in force in 2019
   CHECK(run_cli({"rules", "extra"}).code == 2);
 }
+
+TEST_CASE("as-of: an eval table may give each case its date and facts; a bad one names its line") {
+  cli_test::TempDir dir;
+  const std::string header =
+      "id\ttext\tdecision\tcategories\tnews_permit\tpreapprovals\tforeign\tcertain\tnote\tas_of\tfacts\n";
+  const std::string good = dir.write("good.tsv", header +
+                                                     "a\t我们开发了一个App，展示自己公司的产品。\tneither\t\tno\t\tno\t"
+                                                     "yes\tbefore app filing\t2022-01-01\t\n"
+                                                     "b\t一个论坛App\tfiling\t3\tno\t\tno\tyes\tfree by the facts\t\t"
+                                                     "charges_users=否;ad_income=否\n");
+  const auto ok = run_cli({"eval", good});
+  CHECK(ok.code == 0);
+  CHECK(ok.out.find("decision accuracy      100.0% (2/2)") != std::string::npos);
+  const std::string bad = dir.write("bad.tsv", header + "a\t论坛\tlicense\t3\tyes\t\tno\tno\tx\t2019-02-30\t\n");
+  const auto r = run_cli({"eval", bad});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("bad.tsv:2: as_of: '2019-02-30' is not a date") != std::string::npos);
+}

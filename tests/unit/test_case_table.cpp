@@ -29,13 +29,22 @@
 #include <vector>
 
 #include "icp/classifier.hpp"
+#include "icp/errors.hpp"
+#include "icp/facts.hpp"
+#include "icp/rules.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
 constexpr const char* kHeader = "id\ttext\tdecision\tcategories\tnews_permit\tpreapprovals\tforeign\tcertain\tnote";
+// A table may add the date whose rules apply and the company facts given
+// (NAME=VALUE items separated by ';', as --fact takes them): what a case
+// depends on besides its text.
+constexpr const char* kDatedHeader =
+    "id\ttext\tdecision\tcategories\tnews_permit\tpreapprovals\tforeign\tcertain\tnote\tas_of\tfacts";
 constexpr std::size_t kColumns = 9;
+constexpr std::size_t kDatedColumns = 11;
 const std::vector<std::string> kSectors = {"news", "publishing", "education", "medical", "drugs", "medical_devices"};
 
 struct Case {
@@ -49,6 +58,8 @@ struct Case {
   bool foreign = false;
   bool certain = true;
   std::string note;
+  std::string as_of;  // "" for today
+  icp::Facts facts;
 };
 
 struct Table {
@@ -136,10 +147,24 @@ int sector_index(const std::string& sector) {
 }
 
 // Parses one data line; returns an error message, or "" when the line is valid.
-std::string parse_case(const std::string& line, Case& c) {
+std::string parse_case(const std::string& line, Case& c, std::size_t columns) {
   const auto f = split(line, '\t');
-  if (f.size() != kColumns)
-    return "expected " + std::to_string(kColumns) + " TAB-separated columns, found " + std::to_string(f.size());
+  if (f.size() != columns)
+    return "expected " + std::to_string(columns) + " TAB-separated columns, found " + std::to_string(f.size());
+  if (columns == kDatedColumns) {
+    c.as_of = f[9];
+    if (!c.as_of.empty()) try {
+        (void)icp::rule_table(c.as_of);  // throws AsOfError for a malformed date, cheaply
+      } catch (const icp::AsOfError& e) {
+        return std::string("as_of: ") + e.what();
+      }
+    try {
+      for (const auto& item : split(f[10], ';'))
+        if (!item.empty()) icp::set_fact(c.facts, item);
+    } catch (const icp::FactError& e) {
+      return std::string("facts: ") + e.what();
+    }
+  }
   c.id = f[0];
   c.text = f[1];
   c.decision = f[2];
@@ -205,6 +230,7 @@ void load_file(const fs::path& path, Table& table, std::map<std::string, std::st
   if (content.back() != '\n') table.errors.push_back(name + ": file does not end with a newline");
   auto lines = split(content, '\n');
   if (content.back() == '\n') lines.pop_back();  // the empty piece after the final newline
+  std::size_t columns = kColumns;                // kDatedColumns when the header adds as_of and facts
 
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string where = name + ":" + std::to_string(i + 1);
@@ -218,7 +244,11 @@ void load_file(const fs::path& path, Table& table, std::map<std::string, std::st
       continue;
     }
     if (i == 0) {
-      if (line != kHeader) table.errors.push_back(where + ": header must be exactly: " + std::string(kHeader));
+      if (line == kDatedHeader)
+        columns = kDatedColumns;
+      else if (line != kHeader)
+        table.errors.push_back(where + ": header must be exactly: " + std::string(kHeader) + " (or that and " +
+                               "\\tas_of\\tfacts)");
       continue;
     }
     if (line.empty()) {
@@ -227,7 +257,7 @@ void load_file(const fs::path& path, Table& table, std::map<std::string, std::st
     }
     Case c;
     c.where = where;
-    const std::string error = parse_case(line, c);
+    const std::string error = parse_case(line, c, columns);
     if (!error.empty()) {
       table.errors.push_back(where + ": " + error);
       continue;
@@ -333,7 +363,7 @@ TEST_CASE("case table: decisions") {
   std::vector<std::string> failures;
   for (const Case& k : t.cases) {
     INFO(k.id, " (", k.where, "): ", k.text);
-    const icp::Decision d = c.classify(k.text);
+    const icp::Decision d = c.classify(k.text, k.facts, k.as_of);
     const std::string got = icp::to_string(d.decision);
     ++confusion[k.decision][got];
     if (k.certain) ++certain;
@@ -378,7 +408,7 @@ TEST_CASE("case table: categories, permits, pre-approvals, foreign") {
   std::vector<std::string> failures;
   for (const Case& k : t.cases) {
     INFO(k.id, " (", k.where, "): ", k.text);
-    const icp::Decision d = c.classify(k.text);
+    const icp::Decision d = c.classify(k.text, k.facts, k.as_of);
 
     const std::string want_cat = join(k.categories), got_cat = join(d.categories);
     const std::string want_news = yes_no(k.news_permit), got_news = yes_no(d.news_permit);

@@ -107,6 +107,12 @@ class ICP_API Classifier {
   // Facts given here override facts read from the text.
   Decision classify(std::string_view text, const Facts& facts) const;
 
+  // The same, applying the rules in force on `as_of` ("YYYY-MM-DD") instead
+  // of Options::as_of: one classifier answers for many dates (an eval table
+  // of cases from different years, an audit). Throws icp::AsOfError for a
+  // malformed date.
+  Decision classify(std::string_view text, const Facts& facts, std::string_view as_of) const;
+
   // The lexicon fingerprint: 16 hex digits over every lexicon file's bytes,
   // user phrase files included, in load order. Report it beside decisions so
   // an answer can be reproduced. Valid as long as the Classifier.
@@ -117,6 +123,7 @@ class ICP_API Classifier {
  private:
   struct Impl;
   std::unique_ptr<const Impl> impl_;
+  Decision classify_on(std::string_view text, const Facts& facts, int day) const;  // day: yyyymmdd, 0 today
 };
 
 // The library's version, e.g. "0.1.0" (the CMake package version). A static
