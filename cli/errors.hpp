@@ -20,12 +20,6 @@ class InputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// A reserved subcommand that does not exist yet ("batch"). Exit 2.
-class NotImplementedError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // Reading or writing failed in the operating system (disk full, broken pipe,
 // closed standard output, permission denied, read-only file system, a
 // symbolic link loop, EIO): "cannot write PATH: strerror". Exit 4.

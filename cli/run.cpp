@@ -214,9 +214,6 @@ int exit_status(std::exception_ptr failure, std::ostream& err) {
   } catch (const InputError& e) {
     err << kProgram << bounded_message(e.what()) << '\n';
     return kUsage;
-  } catch (const NotImplementedError& e) {
-    err << kProgram << bounded_message(e.what()) << '\n';
-    return kUsage;
   } catch (const IoError& e) {
     err << kProgram << bounded_message(e.what()) << '\n';
     return kIo;

@@ -1,15 +1,16 @@
 /* ICP_API marks the library's public symbols (C and C++).
  *
  * The library is built with -fvisibility=hidden: only declarations carrying
- * ICP_API (the C++ API of icp/classifier.hpp, icp/decision.hpp and
- * icp/errors.hpp, and the C API of icp/icp.h) are exported from the shared
+ * ICP_API (the C++ API of icp/classifier.hpp, icp/decision.hpp,
+ * icp/errors.hpp, icp/facts.hpp and icp/rules.hpp, and the C API of icp/icp.h) are exported from the shared
  * library; everything else, including the ICU-facing internals, stays
  * private to it.
  *
- * Consumers define nothing. The CMake package and the pkg-config file
- * (`pkg-config --static`) define ICP_STATIC for the static library, which
- * only matters on Windows (no dllimport); on ELF and Mach-O the macro is the
- * same for both libraries. This header is valid C89 and C++. */
+ * Consumers define nothing on ELF and Mach-O, where the macro is the same
+ * for both libraries. On Windows the static library needs ICP_STATIC (no
+ * dllimport): the CMake package's static target defines it; a pkg-config
+ * user linking the static library there defines it by hand. This header is
+ * valid C89 and C++. */
 #ifndef ICP_EXPORT_H
 #define ICP_EXPORT_H
 
