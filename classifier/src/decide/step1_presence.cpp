@@ -63,9 +63,6 @@ class Clauses {
 bool is_own(Signal s) {
   return std::find(kOwn.begin(), kOwn.end(), s) != kOwn.end();
 }
-bool is_category(Signal s) {
-  return std::find(kCategorySignals.begin(), kCategorySignals.end(), s) != kCategorySignals.end();
-}
 bool is_local(Signal s) {
   return s == Signal::presence_local_tool || s == Signal::presence_offline_app;
 }

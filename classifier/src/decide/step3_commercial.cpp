@@ -57,8 +57,7 @@ void commercial_from_text(Context& c) {
   const int pay_strongest = strongest(c, kAllPay);
   // Fees that were charged once and stopped count as a statement of not charging now.
   bool stopped_charging = false;
-  for (const auto& h : c.signals.hits())
-    stopped_charging |= h.past && !h.negated && h.signal >= Signal::pay_content && h.signal <= Signal::pay_fee;
+  for (const auto& h : c.signals.hits()) stopped_charging |= h.past && !h.negated && signals::is_income(h.signal);
   const bool states_free = c.affirmed(Signal::free) >= 2 || c.negated_sum(kUserPays) > 0 || stopped_charging;
   const bool says_free = states_free || c.affirmed(Signal::free) > 0;
   const bool no_ads = c.negated(Signal::pay_ads) > 0;

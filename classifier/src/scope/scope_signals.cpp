@@ -22,8 +22,7 @@ bool kept_in_scope(const Hit& h, const Reading& scope) {
   const Signal s = h.signal;
   if (scope.in_excluded(h.begin)) return signals::is_cue(s);
   // A category word inside a parenthesis names goods (可视对讲设备), not a service.
-  if (s >= Signal::cat1_publish && s <= Signal::cat5_protection && s != Signal::search_vertical)
-    return h.weight >= 3 && !scope.in_parentheses(h.begin);
+  if (signals::is_category(s)) return h.weight >= 3 && !scope.in_parentheses(h.begin);
   if (s == Signal::pay_content || s == Signal::pay_listing || s == Signal::pay_tipping || s == Signal::pay_fee ||
       s == Signal::pay_commission)
     return h.weight >= 2;
@@ -43,10 +42,6 @@ bool kept_in_scope(const Hit& h, const Reading& scope) {
     default:
       return signals::is_cue(s);
   }
-}
-
-bool is_sector(Signal s) {
-  return s >= Signal::sector_news && s <= Signal::sector_medical_devices;
 }
 
 constexpr struct {

@@ -228,8 +228,7 @@ bool continues_denial(std::string_view gap, Signal next) {
   if (gap.size() > 9) return false;  // three CJK characters at most
   for (std::string_view word : {"和", "或", "及", "与", "、", "/", "跟", " and ", " or "})
     if (gap.find(word) != std::string_view::npos) return true;
-  const bool presence = next >= Signal::presence_site && next <= Signal::presence_business_scope;
-  if (presence) return false;
+  if (is_presence(next)) return false;
   for (std::string_view filler : {"", "任何", "一切", "所有", "全部", "的", "各种", "其他", "任何的"})
     if (gap == filler) return true;
   return false;
@@ -261,7 +260,7 @@ bool denies_presence(std::string_view gap) {
 }
 
 bool is_payment(Signal s) {
-  return s >= Signal::pay_content && s <= Signal::online_payment;
+  return is_income(s) || s == Signal::online_payment;
 }
 
 // Quantified negation puts the denied thing first: "一个广告都没有",

@@ -69,8 +69,92 @@ inline std::optional<Signal> from_name(std::string_view text) {
   return std::nullopt;
 }
 
-inline bool is_cue(Signal s) {
-  return s >= Signal::cue_negation && s <= Signal::cue_break;
+// The groups of signals the code asks about, each named once and listed in
+// full: a signal added between two others does not join a group by its
+// place in ICP_SIGNALS.
+
+// Scope cues: they modify the phrases around them (negation, plans, …).
+constexpr bool is_cue(Signal s) {
+  switch (s) {
+    case Signal::cue_negation:
+    case Signal::cue_undone:
+    case Signal::cue_plan:
+    case Signal::cue_maybe:
+    case Signal::cue_past:
+    case Signal::cue_offline:
+    case Signal::cue_break:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Someone pays for the information service (step 3's income): content,
+// listing, tips, design work, ads, commissions, fees.
+constexpr bool is_income(Signal s) {
+  switch (s) {
+    case Signal::pay_content:
+    case Signal::pay_listing:
+    case Signal::pay_tipping:
+    case Signal::pay_design:
+    case Signal::pay_ads:
+    case Signal::pay_commission:
+    case Signal::pay_fee:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Step 1's words for a service of one's own, or of none.
+constexpr bool is_presence(Signal s) {
+  switch (s) {
+    case Signal::presence_site:
+    case Signal::presence_app:
+    case Signal::presence_miniprogram:
+    case Signal::presence_platform:
+    case Signal::presence_online:
+    case Signal::presence_online_play:
+    case Signal::presence_third_party:
+    case Signal::presence_offline:
+    case Signal::presence_offline_app:
+    case Signal::presence_local_tool:
+    case Signal::presence_business_scope:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// What one of the five B25 sub-categories does (not search_vertical, which
+// narrows category 2).
+constexpr bool is_category(Signal s) {
+  switch (s) {
+    case Signal::cat1_publish:
+    case Signal::cat1_delivery:
+    case Signal::cat2_search:
+    case Signal::cat3_community:
+    case Signal::cat4_messaging:
+    case Signal::cat5_protection:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The sectors of art. 5 (steps 5 and 6).
+constexpr bool is_sector(Signal s) {
+  switch (s) {
+    case Signal::sector_news:
+    case Signal::sector_publishing:
+    case Signal::sector_education:
+    case Signal::sector_medical:
+    case Signal::sector_drugs:
+    case Signal::sector_medical_devices:
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace icp::signals
