@@ -94,7 +94,8 @@ struct Classifier::Impl {
       : lexicon(load(options)),
         compiled(lexicon, normalizer),
         max_text_bytes(options.max_text_bytes),
-        as_of(options.as_of.empty() ? 0 : decide::parse_as_of(options.as_of)) {}
+        as_of(options.as_of.empty() ? 0 : decide::parse_as_of(options.as_of)),
+        as_of_text(options.as_of) {}
 
   text::Normalizer normalizer;
   text::WordSegmenter segmenter;
@@ -102,12 +103,17 @@ struct Classifier::Impl {
   signals::CompiledLexicon compiled;
   std::size_t max_text_bytes;
   int as_of;  // yyyymmdd; 0: today, asked at each classify()
+  std::string as_of_text;
 };
 
 Classifier::Classifier(const Options& options) : impl_(std::make_unique<const Impl>(options)) {}
 Classifier::~Classifier() = default;
 Classifier::Classifier(Classifier&&) noexcept = default;
 Classifier& Classifier::operator=(Classifier&&) noexcept = default;
+
+const std::string& Classifier::as_of() const {
+  return impl_->as_of_text;
+}
 
 Decision Classifier::classify(std::string_view text) const {
   return classify(text, Facts{});

@@ -490,6 +490,7 @@ int run_batch_on(const BatchOptions& given, const icp::Classifier& classifier, L
     XlsxAbout about;
     about.version = settings.meta.version;
     about.lexicon_hash = settings.meta.lexicon_hash;
+    about.as_of = classifier.as_of();
     about.input = options.input == "-" ? "standard input" : to_valid_utf8(shown);
     about.lang = lang;
     about.rows = r.stats.rows;

@@ -40,6 +40,7 @@ struct XlsxAbout {
   std::string version;
   std::string lexicon_hash;
   std::string input;  // the input's name as the user gave it
+  std::string as_of;  // --as-of, "" for today's rules
   Lang lang = Lang::zh;
   std::uint64_t rows = 0;
   std::array<std::uint64_t, 3> decisions{};  // by icp::Outcome: license, filing, neither

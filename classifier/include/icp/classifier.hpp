@@ -113,6 +113,10 @@ class ICP_API Classifier {
   // malformed date.
   Decision classify(std::string_view text, const Facts& facts, std::string_view as_of) const;
 
+  // Options::as_of as given ("YYYY-MM-DD"), or "" when the rules of the day
+  // of each classify() apply.
+  const std::string& as_of() const;
+
   // The lexicon fingerprint: 16 hex digits over every lexicon file's bytes,
   // user phrase files included, in load order. Report it beside decisions so
   // an answer can be reproduced. Valid as long as the Classifier.
