@@ -246,3 +246,24 @@ TEST_CASE("C API: icp_classify_facts takes facts as --fact does, and the same an
   CHECK(std::string(icp_last_error()).find("facts is NULL") != std::string::npos);
   icp_classifier_destroy(c);
 }
+
+TEST_CASE("C API: a classifier for the rules of a date") {
+  icp_classifier* c = icp_classifier_create_as_of(nullptr, nullptr, 0, "2022-01-01");
+  REQUIRE(c != nullptr);
+  const std::string text = "我们开发了一个App，展示自己公司的产品。";
+  char* json = icp_classify(c, text.data(), text.size(), "en");
+  REQUIRE(json != nullptr);
+  const std::string out = json;
+  icp_free(json);
+  // Before August 2023 an app without a website was not filed.
+  CHECK(out.find("\"decision\":\"neither\"") != std::string::npos);
+  CHECK(out.find("\"as_of\":\"2022-01-01\"") != std::string::npos);
+  CHECK(out.find("\"rule\":\"noncommercial.app_not_filed\"") != std::string::npos);
+  icp_classifier_destroy(c);
+
+  CHECK(icp_classifier_create_as_of(nullptr, nullptr, 0, "2022-02-30") == nullptr);
+  CHECK(std::string(icp_last_error()).find("'2022-02-30' is not a date") != std::string::npos);
+  icp_classifier* today = icp_classifier_create_as_of(nullptr, nullptr, 0, "");
+  CHECK(today != nullptr);
+  icp_classifier_destroy(today);
+}
