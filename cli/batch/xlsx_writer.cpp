@@ -188,7 +188,7 @@ void XlsxWriter::write_about(const XlsxAbout& about) {
   put(zh ? "词库哈希" : "lexicon hash", about.lexicon_hash);
   put(zh ? "日期" : "date", today_utc());
   put(zh ? "所依规则的日期（--as-of）" : "rules in force on (--as-of)",
-      about.as_of.empty() ? today_utc() : about.as_of);
+      about.as_of.empty() ? today_utc().substr(0, 10) : about.as_of);
   put(zh ? "输入文件" : "input", about.input);
   ++row;
   put(zh ? "列" : "column", zh ? "含义" : "meaning");
