@@ -182,4 +182,20 @@ std::string condition_label(std::string_view id, Lang lang) {
   return printable(id);
 }
 
+std::string basis_words(icp::Basis basis, Lang lang) {
+  switch (basis) {
+    case icp::Basis::measures:
+      return pick(lang, "行政法规", "regulation");
+    case icp::Basis::catalogue:
+      return pick(lang, "业务分类目录", "telecom catalogue");
+    case icp::Basis::notice:
+      return pick(lang, "官方通知", "official notice");
+    case icp::Basis::brief:
+      return pick(lang, "代办实务（非法规）", "agency practice, not a regulation");
+    case icp::Basis::beyond_brief:
+      return pick(lang, "相关法规与一般认识", "related regulations and general practice");
+  }
+  return "";
+}
+
 }  // namespace icp::cli

@@ -35,4 +35,7 @@ std::string ready_cell(std::string_view ready, Lang lang);
 // name: 注册资本 / registered capital.
 std::string condition_label(std::string_view id, Lang lang);
 
+// What a rule rests on, in words: "行政法规" / "regulation", "代办实务（非法规）" …
+std::string basis_words(icp::Basis basis, Lang lang);
+
 }  // namespace icp::cli

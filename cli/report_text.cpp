@@ -10,22 +10,6 @@
 namespace icp::cli {
 namespace {
 
-std::string basis_words(icp::Basis basis, Lang lang) {
-  switch (basis) {
-    case icp::Basis::measures:
-      return pick(lang, "行政法规", "regulation");
-    case icp::Basis::catalogue:
-      return pick(lang, "业务分类目录", "telecom catalogue");
-    case icp::Basis::notice:
-      return pick(lang, "官方通知", "official notice");
-    case icp::Basis::brief:
-      return pick(lang, "代办实务（非法规）", "agency practice, not a regulation");
-    case icp::Basis::beyond_brief:
-      return pick(lang, "相关法规与一般认识", "related regulations and general practice");
-  }
-  return "";
-}
-
 int percent(double confidence) {
   if (!std::isfinite(confidence)) return 0;
   return static_cast<int>(std::lround(std::clamp(confidence, 0.0, 1.0) * 100));

@@ -4,27 +4,12 @@
 #include <ostream>
 #include <string>
 
+#include "fact_words.hpp"
 #include "icp/rules.hpp"
 #include "text_util.hpp"
 
 namespace icp::cli {
 namespace {
-
-std::string basis_words(icp::Basis basis, Lang lang) {
-  switch (basis) {
-    case icp::Basis::measures:
-      return pick(lang, "法规（《互联网信息服务管理办法》）", "regulation (the Measures)");
-    case icp::Basis::catalogue:
-      return pick(lang, "电信业务分类目录", "telecom services catalogue");
-    case icp::Basis::notice:
-      return pick(lang, "官方通知或规章", "official notice or rules");
-    case icp::Basis::brief:
-      return pick(lang, "代办实务（非法规）", "agency practice (not a regulation)");
-    case icp::Basis::beyond_brief:
-      return pick(lang, "代办实务之外的其他许可", "other permits, beyond agency practice");
-  }
-  return {};
-}
 
 std::string dates(const icp::RuleInfo& r, Lang lang) {
   // An open start is the Measures' first day: nothing here applies before it.

@@ -119,7 +119,7 @@ TEST_CASE("rules: the table in both languages and as JSON, marked for the date")
   const auto en = run_cli({"rules", "--lang", "en", "--as-of", "2019-06-01"});
   CHECK(en.code == 0);
   CHECK(en.out.find("in force on 2019-06-01") != std::string::npos);
-  CHECK(en.out.find("service.trade  step 2  official notice or rules  from 2021-04-22  (not in force that day)") !=
+  CHECK(en.out.find("service.trade  step 2  official notice  from 2021-04-22  (not in force that day)") !=
         std::string::npos);
 
   auto count_in_force = [](const std::string& out, std::size_t& total) {

@@ -5,12 +5,16 @@
 
 #include "text/find.hpp"
 #include "text/segment.hpp"
+#include "text/words.hpp"
 
 namespace icp::roles {
 namespace {
 
 using signals::Hit;
 using signals::Signal;
+using text::char_before;
+using text::contains_any;
+using text::starts_with_any;
 
 // Phrase ids of the matches, beyond any lexicon and the party grammar's.
 constexpr std::uint32_t kPeerPhrase = (1u << 24) + 96;
@@ -33,22 +37,6 @@ constexpr int kFellowWeight = 2;
 // "给别人留言"), or 一起/共同 between; "欢迎大家关注", "大家关注的车型" and
 // "分享美丽与大家" are not users exchanging.
 constexpr std::uint32_t kPartnerReach = 12;
-
-bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return text.starts_with(w); });
-}
-bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
-  return std::any_of(words.begin(), words.end(),
-                     [&](std::string_view w) { return text::find_word(text, w) != std::string_view::npos; });
-}
-
-// The UTF-8 character that ends just before `at`.
-std::string_view char_before(std::string_view text, std::size_t at) {
-  std::size_t b = at;
-  while (b > 0 && (static_cast<unsigned char>(text[b - 1]) & 0xC0) == 0x80) --b;
-  if (b > 0) --b;
-  return text.substr(b, at - b);
-}
 
 bool is_han(std::string_view ch) {
   if (ch.size() != 3) return false;

@@ -5,12 +5,15 @@
 
 #include "text/find.hpp"
 #include "text/segment.hpp"
+#include "text/words.hpp"
 
 namespace icp::roles {
 namespace {
 
 using signals::Hit;
 using signals::Signal;
+using text::char_before;
+using text::starts_with_any;
 
 // Phrase ids of the matches, beyond any lexicon: one per pattern.
 constexpr std::uint32_t kRolePhrase = (1u << 24) + 64;
@@ -28,18 +31,6 @@ constexpr std::uint32_t kOwnReach = 9;
 constexpr int kTwoParties = 3;
 // A conjunction and a count at most between two joined parties ("和两万名").
 constexpr std::uint32_t kJoinReach = 18;
-
-bool starts_with_any(std::string_view text, std::initializer_list<std::string_view> words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return text.starts_with(w); });
-}
-
-// The UTF-8 character that ends just before `at`.
-std::string_view char_before(std::string_view text, std::size_t at) {
-  std::size_t b = at;
-  while (b > 0 && (static_cast<unsigned char>(text[b - 1]) & 0xC0) == 0x80) --b;
-  if (b > 0) --b;
-  return text.substr(b, at - b);
-}
 
 // A count of third parties ends at `at`: "2万名", "10000+家", "数千家", "上百位".
 bool quantity_ends_at(std::string_view text, std::size_t at) {
