@@ -354,7 +354,7 @@ std::string completion_script() {
          options.substr(1) +
          "' -- \"$cur\"))\n"
          "  elif [[ $COMP_CWORD == 1 ]]; then\n"
-         "    COMPREPLY=($(compgen -W 'batch eval help' -- \"$cur\"))\n"
+         "    COMPREPLY=($(compgen -W 'batch eval help rules serve' -- \"$cur\"))\n"
          "  fi\n"
          "}\n"
          "complete -o default -F _icp_classify icp-classify\n";

@@ -1,7 +1,9 @@
 #include "report_text.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <ostream>
 #include <vector>
 
@@ -197,6 +199,14 @@ void print_basis(std::ostream& out, const icp::TraceStep& step, Lang lang) {
   out << pick(lang, "）", ")");
 }
 
+// Today in UTC, YYYY-MM-DD, as the library's default as_of.
+std::string today_utc_date() {
+  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+  return buffer;
+}
+
 }  // namespace
 
 void render_text(std::ostream& out, const icp::Decision& d, Lang lang, bool verbose) {
@@ -206,6 +216,9 @@ void render_text(std::ostream& out, const icp::Decision& d, Lang lang, bool verb
   if (d.decision == icp::Outcome::license && d.news_permit) out << "  " << news_permit_caveat(d, lang) << '\n';
   if (d.planned) out << pick(lang, "（依据已公布的计划，尚未上线）\n", "(rests on an announced plan, not yet live)\n");
   out << pick(lang, "置信度：", "Confidence: ") << percent(d.confidence) << "%\n";
+  // Rules of another day than today (--as-of) are said at once: the answer is about then.
+  if (!d.as_of.empty() && d.as_of != today_utc_date())
+    out << pick(lang, "适用规则的日期：", "Rules in force on: ") << d.as_of << '\n';
 
   // The B25 categories are what a licence covers: a filing or no ICP at all has none to apply for.
   if (d.decision == icp::Outcome::license) {
