@@ -38,13 +38,14 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kHeader = "id\ttext\tdecision\tcategories\tnews_permit\tpreapprovals\tforeign\tcertain\tnote";
-// A table may add the date whose rules apply and the company facts given
-// (NAME=VALUE items separated by ';', as --fact takes them): what a case
-// depends on besides its text.
+// A table may add the date whose rules apply, the company facts given
+// (NAME=VALUE items separated by ';', as --fact takes them) — what a case
+// depends on besides its text — and the rule ids that must fire (space-
+// separated; !ID: must not), each checked for its own case.
 constexpr const char* kDatedHeader =
-    "id\ttext\tdecision\tcategories\tnews_permit\tpreapprovals\tforeign\tcertain\tnote\tas_of\tfacts";
+    "id\ttext\tdecision\tcategories\tnews_permit\tpreapprovals\tforeign\tcertain\tnote\tas_of\tfacts\trules";
 constexpr std::size_t kColumns = 9;
-constexpr std::size_t kDatedColumns = 11;
+constexpr std::size_t kDatedColumns = 12;
 const std::vector<std::string> kSectors = {"news", "publishing", "education", "medical", "drugs", "medical_devices"};
 
 struct Case {
@@ -60,6 +61,7 @@ struct Case {
   std::string note;
   std::string as_of;  // "" for today
   icp::Facts facts;
+  std::vector<std::string> rules;  // must fire; "!id": must not
 };
 
 struct Table {
@@ -164,6 +166,14 @@ std::string parse_case(const std::string& line, Case& c, std::size_t columns) {
     } catch (const icp::FactError& e) {
       return std::string("facts: ") + e.what();
     }
+    static const auto table = icp::rule_table("2024-12-31").rules;
+    for (const auto& r : split(f[11], ' ')) {
+      if (r.empty()) continue;
+      const std::string id = r.front() == '!' ? r.substr(1) : r;
+      if (std::none_of(table.begin(), table.end(), [&](const icp::RuleInfo& i) { return i.id == id; }))
+        return "rules: '" + id + "' is not a rule id (icp-classify rules lists them)";
+      c.rules.push_back(r);
+    }
   }
   c.id = f[0];
   c.text = f[1];
@@ -248,7 +258,7 @@ void load_file(const fs::path& path, Table& table, std::map<std::string, std::st
         columns = kDatedColumns;
       else if (line != kHeader)
         table.errors.push_back(where + ": header must be exactly: " + std::string(kHeader) + " (or that and " +
-                               "\\tas_of\\tfacts)");
+                               "\\tas_of\\tfacts\\trules)");
       continue;
     }
     if (line.empty()) {
@@ -374,6 +384,15 @@ TEST_CASE("case table: decisions") {
       if (rank(got) < rank(k.decision)) ++under;
       if (rank(got) > rank(k.decision)) ++over;
       failures.push_back(mismatch(k, "decision", k.decision, got) + (k.certain ? "" : " [uncertain]"));
+    }
+    // The rules a case names must fire (or, with !, must not), whatever its certainty.
+    for (const auto& r : k.rules) {
+      const bool negated = r.front() == '!';
+      const std::string id = negated ? r.substr(1) : r;
+      const bool fired =
+          std::any_of(d.trace.begin(), d.trace.end(), [&](const icp::TraceStep& t) { return t.rule == id; });
+      CHECK_MESSAGE(fired != negated, k.id << " (" << k.where << "): rule " << id
+                                           << (negated ? " fired, and must not" : " did not fire"));
     }
     // Certain cases are the law's own examples: each must come out right.
     // Uncertain ones (experts could disagree) count toward the accuracy bar.
