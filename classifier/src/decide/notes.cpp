@@ -104,7 +104,9 @@ void notes_beyond_brief(Context& c) {
       c.trace_held(held.rule, *permit);
       const auto [begin, end] = c.text.to_source(permit->number_begin, permit->number_end);
       const std::string number(c.original.substr(begin, end - begin));
-      c.note(held.id, held.zh + number, held.en + number);
+      // A footer may list the certificate by name only.
+      c.note(held.id, held.zh + (number.empty() ? std::string("页面列出该证书，未写编号") : number),
+             held.en + (number.empty() ? std::string("the page lists it, without its number") : number));
     }
   for (const auto& permit : c.held)
     if (permit.kind == permits::Kind::telecom_licence && !permit.b2) {

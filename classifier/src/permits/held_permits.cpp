@@ -235,20 +235,70 @@ constexpr Name kNames[] = {
     {"电信业务经营许可证", "增值", Kind::telecom_licence},
 };
 
-// 信息网络传播视听节目许可证：1109364, 互联网新闻信息服务许可证编号11220180001.
+// The separators of a footer's or a qualifications line's items: 关于我们 |
+// 联系我们 | 网络文化经营许可证 | 营业执照.
+constexpr string_view kItemSeparators[] = {"|", "｜", "丨", "·"};
+
+bool separator_at(string_view t, std::size_t i) {
+  for (string_view s : kItemSeparators)
+    if (at(t, i, s)) return true;
+  return false;
+}
+
+bool separator_before(string_view t, std::size_t i) {
+  while (i > 0 && t[i - 1] == ' ') --i;
+  for (string_view s : kItemSeparators)
+    if (i >= s.size() && t.substr(i - s.size(), s.size()) == s) return true;
+  return false;
+}
+
+// A certificate's name standing alone as one item of a list of links or
+// qualifications — between separators, or after one and at the end or before
+// a number — is a certificate the site shows it holds, the way a footer
+// lists them. A name in a sentence ("需要办理网络文化经营许可证吗") is not.
+bool listed_item(string_view t, std::size_t from, std::size_t to) {
+  std::size_t after = to;
+  while (after < t.size() && t[after] == ' ') ++after;
+  const bool item_ends = after == t.size() || separator_at(t, after) || is_digit(t[after]) || province_at(t, after) ||
+                         (after > to && at(t, after, "icp"));
+  if (!item_ends) return false;
+  const bool item_starts = separator_before(t, from);
+  const bool list_follows = separator_at(t, after);
+  return item_starts || (list_follows && (from == 0 || at(t, from - 3, "：") || t[from - 1] == ':'));
+}
+
+// The number after a name is a filing number (粤ICP备…号): the filing's own,
+// not the named certificate's.
+bool filing_number(string_view t, std::size_t begin, std::size_t end) {
+  return t.substr(begin, end - begin).find("备") != npos;
+}
+
+// 信息网络传播视听节目许可证：1109364, 互联网新闻信息服务许可证编号11220180001,
+// or the name alone as a listed item (see listed_item).
 void named_certificates(string_view t, std::vector<Found>& out) {
   if (text::find_word(t, "证", 0) == npos) return;
   for (const auto& name : kNames) {
     for (std::size_t pos = text::find_word(t, name.anchor, 0); pos != npos;
          pos = text::find_word(t, name.anchor, pos + name.anchor.size())) {
-      const auto [begin, end] = number_after(t, pos + name.anchor.size());
-      if (begin == end) continue;
+      const std::size_t name_end = pos + name.anchor.size();
       std::size_t from = pos;
       if (!name.prefix.empty() && pos >= name.prefix.size() && at(t, pos - name.prefix.size(), name.prefix))
         from -= name.prefix.size();
-      Held h = make(name.kind, from, end);
-      h.number_begin = begin;
-      out.push_back({h, true});
+      const auto [begin, end] = number_after(t, name_end);
+      if (begin != end && !filing_number(t, begin, end)) {
+        Held h = make(name.kind, from, end);
+        h.number_begin = begin;
+        out.push_back({h, true});
+      } else if (listed_item(t, from, name_end)) {
+        Held h = make(name.kind, from, name_end);
+        h.number_begin = h.number_end = name_end;  // shown without its number
+        out.push_back({h, true});
+      } else if (begin != end) {
+        // A filing number after the name: one permit, the filing the number says.
+        Held h = make(name.kind, from, end);
+        h.number_begin = begin;
+        out.push_back({h, true});
+      }
     }
   }
 }
@@ -259,6 +309,12 @@ bool has_five_digits(string_view t) {
   std::size_t n = 0;
   for (char c : t) n += is_digit(c);  // no early exit: the compiler vectorises the count
   return n >= 5;
+}
+
+bool has_item_separator(string_view t) {
+  for (string_view s : kItemSeparators)
+    if (t.find(s) != npos) return true;
+  return false;
 }
 
 }  // namespace
@@ -283,9 +339,9 @@ string_view evidence_signal(Kind kind) {
 }
 
 std::vector<Held> read_held_permits(string_view t) {
-  // Most texts hold no permit and have not enough digits to write one: one
-  // pass over the bytes, then nothing else.
-  if (!has_five_digits(t)) return {};
+  // Most texts hold no permit and have not enough digits to write one, nor a
+  // list of items: one pass over the bytes, then nothing else.
+  if (!has_five_digits(t) && !has_item_separator(t)) return {};
   // The anchors: text::find_word finds a Chinese one by its last byte
   // (memmem and string_view::find stop at every character that shares its
   // first).
