@@ -26,6 +26,9 @@ constexpr int kPartyAction = 4;
 // The operator's own word owns a party this close after it: "本院医生",
 // "我们的专家医生", "官方认证的讲师" (three characters between at most).
 constexpr std::uint32_t kOwnReach = 9;
+// The operator's word owns a count of places this close before the place
+// ("旗下拥有20家酒店": six characters between).
+constexpr std::uint32_t kOwnVenueReach = 18;
 // Two parties brought together must weigh this much: 用户与专家 (1 + 3) and
 // 农户与消费者 (2 + 1) do, 用户和企业 (1 + 1) does not.
 constexpr int kTwoParties = 3;
@@ -96,6 +99,35 @@ bool counted_traders(std::string_view text, std::size_t begin, std::size_t end, 
   return false;
 }
 
+// Counted places are on the service only when the text describes an online
+// service ("在线预订各大4S店", "平台覆盖2000家酒店") and their clause does not
+// make them the outlets of the operator's goods ("全国上百家药店都能买到我们的
+// 产品": shops that sell the goods, not a platform).
+bool sells_our_goods(std::string_view clause) {
+  return text::contains_any(clause, {"买到", "有售", "经销", "代理商", "销售网点", "专柜", "铺货"});
+}
+
+bool says_online(std::string_view text) {
+  return text::contains_any(text, {"平台", "app", "小程序", "网站", "本站", "在线", "线上", "网上", "预订", "预约",
+                                   "订座", "订房", "比价", "下单", "入驻", "覆盖", "点评"});
+}
+
+// The text says, before `at`, that the operator runs a chain of its own
+// (直营, 分店, 连锁…; not 旗下: "某集团旗下的App" says who owns the app, not
+// the places). "各大连锁酒店" is others' chains: a chain word
+// right after a plural of many does not count.
+bool own_chain_before(std::string_view text, std::size_t at) {
+  const std::string_view before = text.substr(0, at);
+  for (std::string_view word : {"直营", "分店", "分院", "连锁"}) {
+    for (std::size_t i = before.find(word); i != std::string_view::npos; i = before.find(word, i + word.size())) {
+      const std::size_t from = i >= 12 ? i - 12 : 0;
+      const std::string_view lead = text.substr(from, i - from);
+      if (!text::contains_any(lead, {"各大", "众多", "各家", "诸多"}) && !quantity_ends_at(text, i)) return true;
+    }
+  }
+  return false;
+}
+
 // Between a party and its action, an enumeration means they belong to
 // different items ("作者访谈和投稿须知", "案例和设计师介绍").
 bool enumerated_between(std::string_view text, std::uint32_t from, std::uint32_t to) {
@@ -114,11 +146,11 @@ bool joined(std::string_view text, std::uint32_t from, std::uint32_t to) {
 }
 
 struct ClauseHits {
-  std::vector<const Hit*> party, action, gather, published, own;
+  std::vector<const Hit*> party, action, gather, published, own, venue;
   bool connect = false;
   // Cleared for the next clause, keeping the capacity (no allocation per clause).
   void clear() {
-    party.clear(), action.clear(), gather.clear(), published.clear(), own.clear();
+    party.clear(), action.clear(), gather.clear(), published.clear(), own.clear(), venue.clear();
     connect = false;
   }
 };
@@ -139,13 +171,15 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
   // be counted), gathering, or a count of traders (…家…商). One pass over
   // the hits tells, and notes where the parties and gatherings are.
   thread_local Scratch scratch;
-  bool gather = false, connect = false;
+  bool gather = false, connect = false, venue = false;
   int party = 0, action = 0, parties = 0;  // the heaviest party and action; how many parties
   auto& role_at = scratch.role_at;
   role_at.clear();
   for (const Hit& h : hits) {
-    const bool p = h.signal == Signal::role_party, g = h.signal == Signal::role_gather;
-    if (p) party = std::max(party, h.weight), ++parties;
+    const bool p = h.signal == Signal::role_party || h.signal == Signal::role_venue,
+               g = h.signal == Signal::role_gather;
+    if (h.signal == Signal::role_party) party = std::max(party, h.weight), ++parties;
+    venue |= h.signal == Signal::role_venue;
     if (h.signal == Signal::role_action) action = std::max(action, h.weight);
     gather |= g;
     connect |= h.signal == Signal::role_connect;
@@ -155,7 +189,7 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
       text::find_word(text, "家") != std::string_view::npos && text::find_word(text, "商") != std::string_view::npos;
   const bool pair = party > 0 && action > 0 && party + action >= kPartyAction;
   const bool clear_party = party >= 3, two_parties = connect && parties >= 2;
-  if (!pair && !two_parties && !clear_party && !gather && !traders) return hits;
+  if (!pair && !two_parties && !clear_party && !gather && !traders && !venue) return hits;
 
   auto& added = scratch.added;
   added.clear();
@@ -201,6 +235,9 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
         case Signal::role_own:
           c.own.push_back(&h);
           break;
+        case Signal::role_venue:
+          c.venue.push_back(&h);
+          break;
         case Signal::role_connect:
           c.connect = true;
           break;
@@ -214,9 +251,18 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
     }
     // The operator's own staff are not third parties: "本院医生在线解答", "我们的
     //老师答疑". 我们的 before a service ("我们的小程序打通茶农与…") owns the service, not them.
-    std::erase_if(c.party, [&](const Hit* p) {
+    const auto owned = [&](const Hit* p) {
       return std::any_of(c.own.begin(), c.own.end(),
                          [p](const Hit* o) { return o->end <= p->begin && p->begin - o->end <= kOwnReach; });
+    };
+    std::erase_if(c.party, owned);
+    // A count of places is the operator's own when its word stands just
+    // before the count ("旗下拥有20家酒店"), or when the text has said it runs
+    // a chain ("我们是一家连锁餐饮企业…全国有120家餐厅").
+    std::erase_if(c.venue, [&](const Hit* v) {
+      return own_chain_before(text, v->begin) || std::any_of(c.own.begin(), c.own.end(), [&](const Hit* o) {
+               return o->end <= v->begin && o->end + kOwnVenueReach >= v->begin;
+             });
     });
     bool third_parties = false;
     for (const Hit* p : c.party) {
@@ -235,6 +281,16 @@ std::vector<Hit> with_roles(std::vector<Hit> hits, std::string_view text) {
         third_parties = true;
       }
     }
+    // Places and institutions are others only when counted: "上百家餐厅",
+    // "各大医院"; "我们酒店" and "公司旗下20家酒店" are the operator's own.
+    const bool online_clause = !c.venue.empty() &&
+                               !sells_our_goods(text.substr(clause.begin, clause.end - clause.begin)) &&
+                               (!c.gather.empty() || !c.action.empty() || says_online(text));
+    for (const Hit* v : c.venue)
+      if (online_clause && (counted(text, v->begin, clause.begin) || many_before(text, v->begin, clause.begin))) {
+        add(v->begin, v->end, 1);
+        third_parties = true;
+      }
     // Two kinds of third parties joined by 与/和 and brought together:
     // "打通农户与消费者的交易通道", "连接用户和专家".
     if (c.connect) {

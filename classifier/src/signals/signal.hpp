@@ -30,7 +30,7 @@ namespace icp::signals {
   X(cat4_messaging) X(cat5_protection)                                                    \
   /* platforms by their roles (src/roles/): who acts on it, and how */                     \
   X(role_party) X(role_action) X(role_own) X(role_gather) X(role_connect)                 \
-  X(role_peer) X(role_exchange) X(live_stream)                                            \
+  X(role_peer) X(role_exchange) X(live_stream) X(role_venue)                              \
   /* steps 5-6: sectors of art. 5 */                                                      \
   X(sector_news) X(sector_publishing) X(sector_education) X(sector_medical)               \
   X(sector_drugs) X(sector_medical_devices)                                               \
